@@ -1,0 +1,92 @@
+package dev.warden.report.console;
+
+import dev.warden.inventory.App;
+import dev.warden.inventory.ServerlessFunction;
+import dev.warden.inventory.Trigger;
+import dev.warden.report.WardenVersion;
+import dev.warden.rules.Finding;
+import dev.warden.rules.Severity;
+import dev.warden.scan.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The scan report for a terminal: functions and their entry points, findings, and a summary. */
+public final class ReportTable {
+
+  public void write(ScanResult result, Writer out) throws IOException {
+    long functions = result.inventory().functions().count();
+    out.write(
+        WardenVersion.NAME
+            + " "
+            + WardenVersion.VERSION
+            + ": "
+            + InventoryTable.plural((int) functions, "function")
+            + " in "
+            + InventoryTable.plural(result.inventory().apps().size(), "app")
+            + "\n\n");
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"FUNCTION", "RUNTIME", "ENTRY POINTS", "ROLE", "SOURCE"});
+    for (App app : result.inventory().apps()) {
+      for (ServerlessFunction fn : app.functions()) {
+        rows.add(
+            new String[] {
+              fn.logicalId(),
+              fn.runtime().orElse(fn.packageType().wireName()),
+              entryPoints(fn),
+              fn.role().displayName(),
+              fn.declaredAt().toString()
+            });
+      }
+    }
+    Columns.write(out, "", rows);
+    out.write("\n");
+    List<Finding> findings = result.findings();
+    if (findings.isEmpty()) {
+      out.write("No findings.\n");
+    } else {
+      out.write("FINDINGS\n");
+      for (Finding finding : findings) {
+        out.write(
+            String.format(
+                "%-8s %-14s %s%s%n",
+                finding.severity().wireName(),
+                finding.rule().id(),
+                finding.location(),
+                finding.functionName().map(n -> "  [" + n + "]").orElse("")));
+        out.write("         " + finding.message() + "\n");
+      }
+    }
+    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+    for (Severity severity : Severity.values()) {
+      counts.put(severity, 0);
+    }
+    findings.stream()
+        .filter(f -> !f.suppressed())
+        .forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+    StringBuilder summary =
+        new StringBuilder("\nSummary: ").append(InventoryTable.plural((int) functions, "function"));
+    summary.append("; findings:");
+    counts.forEach(
+        (severity, count) ->
+            summary.append(' ').append(severity.wireName()).append(' ').append(count));
+    out.write(summary.append('\n').toString());
+    out.flush();
+  }
+
+  private static String entryPoints(ServerlessFunction fn) {
+    List<String> parts = new ArrayList<>();
+    for (Trigger t : fn.triggers()) {
+      String text = t.kind().wireName() + t.route().map(r -> " " + r).orElse("");
+      if (t.isPublic()) {
+        text += " (public, " + t.auth().wireName() + ")";
+      }
+      parts.add(text);
+    }
+    String joined = String.join("; ", parts);
+    return joined.isEmpty() ? "-" : joined;
+  }
+}

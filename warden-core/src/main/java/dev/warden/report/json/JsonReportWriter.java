@@ -1,0 +1,199 @@
+package dev.warden.report.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import dev.warden.inventory.App;
+import dev.warden.inventory.Inventory;
+import dev.warden.inventory.ServerlessFunction;
+import dev.warden.report.WardenVersion;
+import dev.warden.rules.Finding;
+import dev.warden.rules.Severity;
+import dev.warden.scan.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the JSON report (schema version 1, {@code schemas/report-v1.schema.json}) and the JSON
+ * inventory ({@code schemas/inventory-v1.schema.json}). Output is deterministic: the same input
+ * gives the same bytes.
+ */
+public final class JsonReportWriter {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private JsonGenerator open(Writer out) throws IOException {
+    JsonGenerator json = FACTORY.createGenerator(out);
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    json.setPrettyPrinter(
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(indenter)
+            .withArrayIndenter(indenter)
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+    return json;
+  }
+
+  /** {@code {"schemaVersion": 1, "functions": [...], "apps": [...]}} */
+  public void writeInventory(Inventory inventory, Writer out) throws IOException {
+    try (JsonGenerator json = open(out)) {
+      FunctionJson writer = new FunctionJson(json);
+      json.writeStartObject();
+      json.writeNumberField("schemaVersion", 1);
+      functions(json, writer, inventory, FunctionJson.FunctionExtras.NONE);
+      apps(json, writer, inventory);
+      json.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  /** The report contract of DESIGN.md. */
+  public void writeReport(ScanResult result, Writer out) throws IOException {
+    List<Finding> findings = result.findings();
+    List<String> ids = new ArrayList<>();
+    Map<String, List<String>> byFunction = new HashMap<>();
+    for (int i = 0; i < findings.size(); i++) {
+      String id = String.format(Locale.ROOT, "F-%04d", i + 1);
+      ids.add(id);
+      Finding finding = findings.get(i);
+      finding
+          .functionId()
+          .ifPresent(fn -> byFunction.computeIfAbsent(fn, k -> new ArrayList<>()).add(id));
+    }
+    try (JsonGenerator json = open(out)) {
+      FunctionJson writer = new FunctionJson(json);
+      json.writeStartObject();
+      json.writeNumberField("schemaVersion", 1);
+      json.writeObjectFieldStart("tool");
+      json.writeStringField("name", WardenVersion.NAME);
+      json.writeStringField("version", WardenVersion.VERSION);
+      json.writeEndObject();
+      summary(json, result);
+      functions(
+          json,
+          writer,
+          result.inventory(),
+          new FunctionJson.FunctionExtras() {
+            @Override
+            public void writeFindings(JsonGenerator generator, ServerlessFunction fn)
+                throws IOException {
+              generator.writeArrayFieldStart("findingIds");
+              for (String id : byFunction.getOrDefault(fn.id(), List.of())) {
+                generator.writeString(id);
+              }
+              generator.writeEndArray();
+            }
+          });
+      json.writeArrayFieldStart("findings");
+      for (int i = 0; i < findings.size(); i++) {
+        finding(json, writer, findings.get(i), ids.get(i));
+      }
+      json.writeEndArray();
+      apps(json, writer, result.inventory());
+      json.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void summary(JsonGenerator json, ScanResult result) throws IOException {
+    Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+    for (Severity severity : Severity.values()) {
+      bySeverity.put(severity, 0);
+    }
+    for (Finding finding : result.findings()) {
+      if (!finding.suppressed()) {
+        bySeverity.merge(finding.severity(), 1, Integer::sum);
+      }
+    }
+    json.writeObjectFieldStart("summary");
+    json.writeNumberField("functions", (int) result.inventory().functions().count());
+    // Risk levels arrive with the scoring of issue 4; until then no function is rated.
+    json.writeNumberField("atRisk", 0);
+    json.writeNumberField("serious", 0);
+    json.writeObjectFieldStart("bySeverity");
+    for (Map.Entry<Severity, Integer> entry : bySeverity.entrySet()) {
+      json.writeNumberField(entry.getKey().wireName(), entry.getValue());
+    }
+    json.writeEndObject();
+    json.writeNumberField(
+        "inputErrors",
+        (int)
+            result.findings().stream()
+                .filter(f -> f.rule().category().wireName().equals("input-error"))
+                .count());
+    json.writeEndObject();
+  }
+
+  private static void functions(
+      JsonGenerator json,
+      FunctionJson writer,
+      Inventory inventory,
+      FunctionJson.FunctionExtras extras)
+      throws IOException {
+    Map<String, List<ServerlessFunction>> sharing = inventory.roleSharing();
+    json.writeArrayFieldStart("functions");
+    for (App app : inventory.apps()) {
+      for (ServerlessFunction fn : app.functions()) {
+        writer.function(fn, app, sharing.getOrDefault(fn.id(), List.of()), extras);
+      }
+    }
+    json.writeEndArray();
+  }
+
+  private static void apps(JsonGenerator json, FunctionJson writer, Inventory inventory)
+      throws IOException {
+    json.writeArrayFieldStart("apps");
+    for (App app : inventory.apps()) {
+      writer.app(app);
+    }
+    json.writeEndArray();
+  }
+
+  private static void finding(JsonGenerator json, FunctionJson writer, Finding finding, String id)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", id);
+    json.writeStringField("ruleId", finding.rule().id());
+    json.writeStringField("title", finding.rule().title());
+    json.writeStringField("category", finding.rule().category().wireName());
+    json.writeStringField("severity", finding.severity().wireName());
+    if (finding.functionName().isPresent()) {
+      json.writeStringField("function", finding.functionName().get());
+    } else {
+      json.writeNullField("function");
+    }
+    if (finding.functionId().isPresent()) {
+      json.writeStringField("functionId", finding.functionId().get());
+    } else {
+      json.writeNullField("functionId");
+    }
+    json.writeStringField("fingerprint", finding.fingerprint());
+    json.writeFieldName("location");
+    writer.location(finding.location());
+    json.writeStringField("message", finding.message());
+    json.writeStringField("remediation", finding.rule().remediation());
+    if (finding.rule().owasp().isPresent()) {
+      json.writeStringField("owasp", finding.rule().owasp().get().id());
+    }
+    json.writeArrayFieldStart("references");
+    for (String reference : finding.rule().references()) {
+      json.writeString(reference);
+    }
+    json.writeEndArray();
+    if (finding.suppressed()) {
+      json.writeBooleanField("suppressed", true);
+    }
+    json.writeEndObject();
+  }
+}

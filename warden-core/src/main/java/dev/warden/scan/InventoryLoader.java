@@ -1,0 +1,161 @@
+package dev.warden.scan;
+
+import dev.warden.iam.AwsManagedPolicies;
+import dev.warden.inventory.App;
+import dev.warden.inventory.InputError;
+import dev.warden.inventory.InputProblem;
+import dev.warden.inventory.Inventory;
+import dev.warden.inventory.SourceLocation;
+import dev.warden.inventory.document.Document;
+import dev.warden.inventory.document.DocumentReader;
+import dev.warden.inventory.document.ScanRoot;
+import dev.warden.inventory.sam.CloudFormationLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Loads every input under the scanned paths into one inventory. Templates load in parallel; the
+ * result does not depend on the order they finish in.
+ */
+public final class InventoryLoader {
+
+  private final ScanRequest request;
+  private final DocumentReader reader;
+  private final CloudFormationLoader cloudFormation;
+
+  public InventoryLoader(ScanRequest request) {
+    this.request = request;
+    this.reader = new DocumentReader(request.limits());
+    this.cloudFormation = new CloudFormationLoader(reader, AwsManagedPolicies.bundled());
+  }
+
+  /** One file's outcome. */
+  private record Loaded(
+      Path file, CloudFormationLoader.Result result, List<InputProblem> problems) {}
+
+  /**
+   * Loads the inventory.
+   *
+   * @throws NothingToScan when no input could be loaded at all
+   */
+  public Inventory load() {
+    ScanRoot root = rootFor(request.paths());
+    List<InputProblem> problems = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    Set<Path> explicit = new HashSet<>();
+    for (Path path : request.paths()) {
+      Path absolute = path.toAbsolutePath().normalize();
+      if (!Files.exists(absolute)) {
+        problems.add(
+            new InputProblem(
+                SourceLocation.ofFile(path.toString()),
+                "no such file or folder",
+                "Check the path."));
+        continue;
+      }
+      if (Files.isDirectory(absolute)) {
+        InputFinder finder = new InputFinder(root, request.limits());
+        try {
+          List<Path> found = finder.find(absolute);
+          if (found.isEmpty()) {
+            problems.add(
+                new InputProblem(
+                    SourceLocation.ofFile(root.display(absolute)),
+                    "no CloudFormation or SAM template found in this folder",
+                    "Scan a folder that holds a template.yaml (or another template file)."));
+          }
+          files.addAll(found);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        problems.addAll(finder.problems());
+      } else {
+        files.add(absolute);
+        explicit.add(absolute);
+      }
+    }
+    List<Loaded> loaded =
+        files.parallelStream()
+            .distinct()
+            .map(f -> loadFile(root, f, explicit.contains(f)))
+            .toList();
+    Set<Path> nested = new HashSet<>();
+    for (Loaded one : loaded) {
+      if (one.result() != null) {
+        nested.addAll(one.result().nestedTemplates());
+      }
+    }
+    List<App> apps = new ArrayList<>();
+    for (Loaded one : loaded) {
+      problems.addAll(one.problems());
+      if (one.result() == null || (nested.contains(one.file()) && !explicit.contains(one.file()))) {
+        continue;
+      }
+      apps.addAll(one.result().apps());
+      problems.addAll(one.result().problems());
+    }
+    if (apps.isEmpty()) {
+      throw new NothingToScan(
+          problems.isEmpty() ? "nothing to scan" : "no input could be loaded",
+          problems.stream().sorted().distinct().toList());
+    }
+    return new Inventory(apps, problems);
+  }
+
+  private Loaded loadFile(ScanRoot root, Path file, boolean isExplicit) {
+    String display = root.display(file);
+    try {
+      Document document = reader.read(file, display);
+      if (!CloudFormationLoader.isTemplate(document.root())) {
+        if (isExplicit) {
+          return new Loaded(
+              file,
+              null,
+              List.of(
+                  new InputProblem(
+                      SourceLocation.ofFile(display),
+                      "not a CloudFormation or SAM template: it has no Resources section with typed resources",
+                      "Scan a template file, or the folder that holds one.")));
+        }
+        return new Loaded(file, null, List.of());
+      }
+      return new Loaded(
+          file, cloudFormation.load(root, file, document, request.parameters()), List.of());
+    } catch (InputError e) {
+      return new Loaded(file, null, List.of(e.toProblem()));
+    }
+  }
+
+  /** The root that report paths are relative to: the scanned folder, or the common ancestor. */
+  static ScanRoot rootFor(List<Path> paths) {
+    try {
+      if (paths.size() == 1) {
+        return ScanRoot.of(paths.get(0));
+      }
+      Path common = null;
+      for (Path path : paths) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path folder = Files.isDirectory(absolute) ? absolute : absolute.getParent();
+        if (folder == null) {
+          continue;
+        }
+        if (common == null) {
+          common = folder;
+        } else {
+          while (common != null && !folder.startsWith(common)) {
+            common = common.getParent();
+          }
+        }
+      }
+      return ScanRoot.at(common == null ? Path.of("").toAbsolutePath() : common);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
