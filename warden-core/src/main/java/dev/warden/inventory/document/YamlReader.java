@@ -57,6 +57,7 @@ final class YamlReader {
       Iterator<Event> events = new Parse(settings).parseString(source.text()).iterator();
       while (events.hasNext()) {
         if (builder.accept(events.next())) {
+          builder.noteFollowingDocument(events);
           break;
         }
       }
@@ -127,7 +128,6 @@ final class YamlReader {
     private final Map<Anchor, Anchored> anchors = new HashMap<>();
     private final List<InputProblem> problems = new ArrayList<>();
     private @Nullable Value root;
-    private int documents;
     private long nodes;
 
     Builder(String file) {
@@ -137,7 +137,6 @@ final class YamlReader {
     /** Takes one event; true when the first document is complete and reading can stop. */
     boolean accept(Event event) {
       switch (event.getEventId()) {
-        case DocumentStart -> documents++;
         case DocumentEnd -> {
           return root != null;
         }
@@ -151,6 +150,28 @@ final class YamlReader {
         }
       }
       return false;
+    }
+
+    /** Only the first document is read; one more after it is worth a word to the user. */
+    void noteFollowingDocument(Iterator<Event> events) {
+      SourceLocation at = SourceLocation.ofFile(file);
+      try {
+        if (!events.hasNext()) {
+          return;
+        }
+        Event next = events.next();
+        if (next.getEventId() != Event.ID.DocumentStart) {
+          return;
+        }
+        at = at(next);
+      } catch (YamlEngineException e) {
+        // The rest is not read; that it is malformed does not matter.
+      }
+      problems.add(
+          new InputProblem(
+              at,
+              "the file holds more than one YAML document; only the first is read",
+              "Split the documents into separate files."));
     }
 
     Document document() {
@@ -299,15 +320,7 @@ final class YamlReader {
     private void add(Value value, SourceLocation at) {
       Frame parent = stack.peek();
       if (parent == null) {
-        if (root == null) {
-          root = value;
-        } else if (documents > 1) {
-          problems.add(
-              new InputProblem(
-                  at,
-                  "the file holds more than one YAML document; only the first is read",
-                  "Split the documents into separate files."));
-        }
+        root = value;
         return;
       }
       if (!parent.mapping) {
