@@ -34,6 +34,7 @@ for policy in supplement["policies"]:
 
 with open(target / "aws-managed-policies.jsonl", "w", encoding="utf-8") as out:
     header = {"source": data["source"] + "; plus " + ", ".join(added) + " from " + supplement["source"],
+              "revision": "iam-dataset " + data["source"].split(" at commit ")[1] + " + " + supplement["revision"],
               "count": len(policies)}
     out.write(json.dumps(header, separators=(",", ":")) + "\n")
     for name in sorted(policies):

@@ -32,6 +32,7 @@ public final class AwsManagedPolicies {
   }
 
   private final String source;
+  private final String revision;
   private final String text;
   private final Map<String, int[]> linesByName;
   private final Map<String, String> namesByArn;
@@ -39,8 +40,13 @@ public final class AwsManagedPolicies {
   private final DocumentReader reader = new DocumentReader(ReadLimits.DEFAULT);
 
   private AwsManagedPolicies(
-      String source, String text, Map<String, int[]> linesByName, Map<String, String> namesByArn) {
+      String source,
+      String revision,
+      String text,
+      Map<String, int[]> linesByName,
+      Map<String, String> namesByArn) {
     this.source = source;
+    this.revision = revision;
     this.text = text;
     this.linesByName = linesByName;
     this.namesByArn = namesByArn;
@@ -54,6 +60,14 @@ public final class AwsManagedPolicies {
   /** Where the bundled documents come from, with the revision and its date. */
   public String source() {
     return source;
+  }
+
+  /**
+   * A short name for the bundled revision, for messages: {@code iam-dataset 2073fa52a
+   * (2026-08-22)}.
+   */
+  public String revision() {
+    return revision;
   }
 
   public int size() {
@@ -116,6 +130,7 @@ public final class AwsManagedPolicies {
     int firstEnd = text.indexOf('\n');
     String header = text.substring(0, firstEnd);
     String source = field(header, 0, "\"source\":\"");
+    String revision = field(header, 0, "\"revision\":\"");
     int start = firstEnd + 1;
     while (start < text.length()) {
       int end = text.indexOf('\n', start);
@@ -130,7 +145,7 @@ public final class AwsManagedPolicies {
       }
       start = end + 1;
     }
-    return new AwsManagedPolicies(source, text, lines, arns);
+    return new AwsManagedPolicies(source, revision, text, lines, arns);
   }
 
   /**

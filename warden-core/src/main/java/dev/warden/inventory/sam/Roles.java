@@ -201,8 +201,8 @@ final class Roles {
             at,
             "unknown AWS-managed policy "
                 + concrete.get()
-                + " (not in the bundled list: "
-                + context.managedPolicies().source()
+                + " (not in the bundled list of "
+                + context.managedPolicies().revision()
                 + ")",
             "Check the policy name; if AWS added it recently, update Warden.");
       }
@@ -276,11 +276,10 @@ final class Roles {
                   + concrete.get()
                   + ", which is not an AWS-managed policy in the bundled list",
               "Use the name of an AWS-managed policy, a policy ARN, a SAM policy template or a policy document.");
-          attachManaged(
-              SymbolicText.of("arn:aws:iam::aws:policy/" + concrete.get()),
-              entry.at(),
-              managedArns,
-              policies);
+          SymbolicText guessed = SymbolicText.of("arn:aws:iam::aws:policy/" + concrete.get());
+          if (!managedArns.contains(guessed)) {
+            managedArns.add(guessed);
+          }
           return;
         }
         text = SymbolicText.of(named.get().arn());
