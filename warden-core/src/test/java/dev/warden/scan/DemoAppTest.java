@@ -1,0 +1,175 @@
+package dev.warden.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.inventory.ServerlessFunction;
+import dev.warden.inventory.Trigger;
+import dev.warden.inventory.TriggerKind;
+import dev.warden.report.json.JsonReportWriter;
+import dev.warden.rules.Category;
+import dev.warden.testing.Golden;
+import dev.warden.testing.JsonSchemas;
+import dev.warden.testing.Repo;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The demo app is what users try first and the end-to-end fixture of every analysis. */
+class DemoAppTest {
+
+  private static final Path DEMO = Repo.path("examples/acme-shop");
+  private static final Path GOLDEN = Repo.path("warden-core/src/test/resources/dev/warden/demo");
+  private static final ScanResult RESULT = Scan.run(ScanRequest.of(DEMO));
+
+  /** Trigger kinds of AWS that the loaders produce; the demo must show each one. */
+  private static final Set<TriggerKind> AWS_KINDS =
+      EnumSet.of(
+          TriggerKind.HTTP,
+          TriggerKind.SCHEDULE,
+          TriggerKind.FUNCTION_URL,
+          TriggerKind.S3,
+          TriggerKind.SQS,
+          TriggerKind.SNS,
+          TriggerKind.KINESIS,
+          TriggerKind.DYNAMODB_STREAM,
+          TriggerKind.EVENTBRIDGE,
+          TriggerKind.IOT,
+          TriggerKind.COGNITO,
+          TriggerKind.CODECOMMIT,
+          TriggerKind.ALEXA,
+          TriggerKind.MQ,
+          TriggerKind.MSK,
+          TriggerKind.KAFKA,
+          TriggerKind.DOCUMENTDB,
+          TriggerKind.CLOUDWATCH_LOGS,
+          TriggerKind.STEP_FUNCTIONS,
+          TriggerKind.APPSYNC,
+          TriggerKind.LOAD_BALANCER,
+          TriggerKind.LAMBDA);
+
+  @Test
+  void hasAtLeastEightFunctionsInPythonNodeAndJavaWithLockfiles() throws IOException {
+    List<ServerlessFunction> functions = RESULT.inventory().functions().toList();
+    assertThat(functions).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(
+            functions.stream()
+                .map(f -> f.runtime().orElse("").replaceAll("[0-9.x]+$", ""))
+                .collect(Collectors.toSet()))
+        .contains("python", "nodejs", "java");
+    try (var files = Files.walk(DEMO.resolve("src"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
+          .contains("requirements.txt", "package-lock.json", "pom.xml");
+    }
+  }
+
+  @Test
+  void showsEveryTriggerKindTheLoadersKnow() {
+    Set<TriggerKind> present =
+        RESULT
+            .inventory()
+            .functions()
+            .flatMap(f -> f.triggers().stream())
+            .map(Trigger::kind)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(TriggerKind.class)));
+    assertThat(present).containsAll(AWS_KINDS);
+  }
+
+  @Test
+  void loadsWithoutInputProblems() {
+    assertThat(RESULT.inventory().problems()).isEmpty();
+  }
+
+  /** A row of the README's table of planted weaknesses. */
+  record Weakness(String function, String category, String file, int line, String text) {}
+
+  private static List<Weakness> plantedWeaknesses() throws IOException {
+    Pattern row =
+        Pattern.compile(
+            "^\\| \\d+ \\| ([^|]+) \\| ([a-z-]+) \\| ([^|:]+):(\\d+) \\| `([^`]+)` \\|.*$");
+    List<Weakness> weaknesses = new ArrayList<>();
+    for (String line : Files.readAllLines(DEMO.resolve("README.md"))) {
+      Matcher matcher = row.matcher(line);
+      if (matcher.matches()) {
+        weaknesses.add(
+            new Weakness(
+                matcher.group(1).trim(),
+                matcher.group(2),
+                matcher.group(3).trim(),
+                Integer.parseInt(matcher.group(4)),
+                matcher.group(5)));
+      }
+    }
+    return weaknesses;
+  }
+
+  @Test
+  void theReadmeListsAWeaknessOfEveryCategoryThatCodeCanHave() throws IOException {
+    Set<String> categories =
+        plantedWeaknesses().stream()
+            .map(Weakness::category)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expected = new TreeSet<>();
+    for (Category category : Category.values()) {
+      if (category != Category.ATTACK && category != Category.INPUT_ERROR) {
+        expected.add(category.wireName());
+      }
+    }
+    assertThat(categories).isEqualTo(expected);
+  }
+
+  @Test
+  void everyPlantedWeaknessIsWhereTheReadmeSays() throws IOException {
+    List<Weakness> weaknesses = plantedWeaknesses();
+    assertThat(weaknesses).hasSizeGreaterThanOrEqualTo(30);
+    Set<String> functions =
+        RESULT
+            .inventory()
+            .functions()
+            .map(ServerlessFunction::logicalId)
+            .collect(Collectors.toSet());
+    for (Weakness weakness : weaknesses) {
+      List<String> lines = Files.readAllLines(DEMO.resolve(weakness.file()));
+      assertThat(lines.get(weakness.line() - 1)).as(weakness.toString()).contains(weakness.text());
+      for (String function : weakness.function().split(",\\s*", -1)) {
+        if (function.endsWith("Function")) {
+          assertThat(functions).as(weakness.toString()).contains(function);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theReportMatchesItsGoldenFileAndTheSchema() throws IOException {
+    StringWriter report = new StringWriter();
+    new JsonReportWriter().writeReport(RESULT, report);
+    JsonSchemas.assertValid("report-v1.schema.json", report.toString());
+    Golden.assertMatches(GOLDEN.resolve("acme-shop.report.golden.json"), report.toString());
+  }
+
+  @Test
+  void theInventoryMatchesItsGoldenFileAndTheSchema() throws IOException {
+    StringWriter inventory = new StringWriter();
+    new JsonReportWriter().writeInventory(RESULT.inventory(), inventory);
+    JsonSchemas.assertValid("inventory-v1.schema.json", inventory.toString());
+    Golden.assertMatches(GOLDEN.resolve("acme-shop.inventory.golden.json"), inventory.toString());
+  }
+
+  @Test
+  void theOutputIsTheSameOnEveryRun() throws IOException {
+    StringWriter first = new StringWriter();
+    StringWriter second = new StringWriter();
+    new JsonReportWriter().writeReport(RESULT, first);
+    new JsonReportWriter().writeReport(Scan.run(ScanRequest.of(DEMO)), second);
+    assertThat(second.toString()).isEqualTo(first.toString());
+  }
+}
