@@ -2,6 +2,7 @@ package dev.warden.report.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -28,7 +29,9 @@ import java.util.Map;
  */
 public final class JsonReportWriter {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  // The writer belongs to the caller (it may be standard output): never close it.
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   private JsonGenerator open(Writer out) throws IOException {
     JsonGenerator json = FACTORY.createGenerator(out);

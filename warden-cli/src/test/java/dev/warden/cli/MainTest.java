@@ -1,0 +1,155 @@
+package dev.warden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.testing.JsonSchemas;
+import dev.warden.testing.Repo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+  private static final String DEMO = Repo.path("examples/acme-shop").toString();
+
+  @TempDir Path dir;
+
+  @Test
+  void scanPrintsTheFunctionsAndASummary() {
+    Cli cli = Cli.run("scan", DEMO);
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).contains("13 functions in 1 app").contains("OrdersApiFunction").contains("Summary:");
+    assertThat(cli.err()).isEmpty();
+  }
+
+  @Test
+  void scanWritesTheJsonReportToAFile() throws Exception {
+    Path report = dir.resolve("out/report.json");
+    Cli cli = Cli.run("scan", "--format", "json", "--output", report.toString(), DEMO);
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).isEmpty();
+    JsonSchemas.assertValid("report-v1.schema.json", Files.readString(report, StandardCharsets.UTF_8));
+    try (var left = Files.list(report.getParent())) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("report.json");
+    }
+  }
+
+  @Test
+  void inventoryJsonFollowsItsSchema() {
+    Cli cli = Cli.run("inventory", "--format=JSON", DEMO);
+    assertThat(cli.exitCode()).isZero();
+    JsonSchemas.assertValid("inventory-v1.schema.json", cli.out());
+    assertThat(cli.out()).startsWith("{\n  \"schemaVersion\": 1,\n  \"functions\": [");
+  }
+
+  @Test
+  void inventoryTableListsEntryPointsAndWhatEachFunctionReaches() {
+    Cli cli = Cli.run("inventory", DEMO);
+    assertThat(cli.out())
+        .contains("ENTRY POINTS")
+        .contains("public    http POST /orders")
+        .contains("reaches   OrdersTable (DynamoDB::Table)")
+        .contains("shared with SignupHookFunction");
+  }
+
+  @Test
+  void failOnGivesExitCodeOneOnlyForFindingsAtOrAboveTheThresholdAndNeverForInputErrors() throws Exception {
+    Files.writeString(dir.resolve("template.yaml"),
+        """
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties: {Runtime: python3.12, Handler: a.b, Code: {ZipFile: x}, Role: !Ref Nowhere}
+        """);
+    Cli cli = Cli.run("scan", "--fail-on", "info", dir.toString());
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).contains("WDN-INPUT-001").contains("Ref to Nowhere");
+  }
+
+  @Test
+  void aBadFailOnValueIsAUsageError() {
+    Cli cli = Cli.run("scan", "--fail-on", "catastrophic", DEMO);
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("--fail-on takes critical, high, medium, low or info");
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    Cli cli = Cli.run("scan", "--colour", DEMO);
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("Unknown option: '--colour'");
+  }
+
+  @Test
+  void malformedYamlExitsWithThreeAndNamesFileAndLineWithoutAStackTrace() throws Exception {
+    Files.writeString(dir.resolve("template.yaml"), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn: [unclosed\n");
+    Cli cli = Cli.run("scan", dir.resolve("template.yaml").toString());
+    assertThat(cli.exitCode()).isEqualTo(3);
+    assertThat(cli.err()).contains("template.yaml:4:1: YAML syntax error").doesNotContain("at dev.warden").doesNotContain("Exception");
+  }
+
+  @Test
+  void debugShowsTheStackTrace() throws Exception {
+    Files.writeString(dir.resolve("template.yaml"), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn: [unclosed\n");
+    Cli cli = Cli.run("--debug", "scan", dir.resolve("template.yaml").toString());
+    assertThat(cli.exitCode()).isEqualTo(3);
+    assertThat(cli.err()).contains("NothingToScan").contains("at dev.warden");
+  }
+
+  @Test
+  void aFileThatIsNotATemplateExitsWithThreeAndSaysWhatToDo() throws Exception {
+    Files.writeString(dir.resolve("config.yaml"), "logging: {level: debug}\n");
+    Cli cli = Cli.run("inventory", dir.resolve("config.yaml").toString());
+    assertThat(cli.exitCode()).isEqualTo(3);
+    assertThat(cli.err()).contains("config.yaml: not a CloudFormation or SAM template").contains("Scan a template file");
+  }
+
+  @Test
+  void neverOverwritesATemplateWithItsOutput() throws Exception {
+    Path template = dir.resolve("template.yaml");
+    String original = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Q: {Type: AWS::SQS::Queue}\n";
+    Files.writeString(template, original);
+    Cli cli = Cli.run("scan", "--output", template.toString(), DEMO);
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("Warden does not overwrite its input");
+    assertThat(Files.readString(template)).isEqualTo(original);
+  }
+
+  @Test
+  void parametersOverrideTemplateDefaults() throws Exception {
+    Files.writeString(dir.resolve("template.yaml"),
+        """
+        Parameters:
+          Stage: {Type: String, Default: dev}
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              Runtime: python3.12
+              Handler: a.b
+              Code: {ZipFile: x}
+              Role: arn:aws:iam::1:role/r
+              Environment: {Variables: {STAGE: !Ref Stage}}
+        """);
+    Cli cli = Cli.run("inventory", "--format", "json", "--param", "Stage=prod", dir.toString());
+    assertThat(cli.out()).contains("\"value\": \"prod\"");
+  }
+
+  @Test
+  void everyCommandHasHelpWithAnExampleAndTheExitCodes() {
+    for (String command : new String[] {"scan", "inventory"}) {
+      Cli cli = Cli.run(command, "--help");
+      assertThat(cli.exitCode()).isZero();
+      assertThat(cli.out()).contains("Examples:").contains("warden " + command).contains("Exit codes:");
+    }
+    Cli top = Cli.run("--help");
+    assertThat(top.out()).contains("scan").contains("inventory").contains("Examples:");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    assertThat(Cli.run().exitCode()).isEqualTo(2);
+  }
+}
