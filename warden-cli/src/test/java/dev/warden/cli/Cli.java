@@ -15,6 +15,7 @@ record Cli(int exitCode, String out, String err) {
         PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = Main.run(args, stdout, stderr);
     }
-    return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Cli(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -20,7 +20,10 @@ class MainTest {
   void scanPrintsTheFunctionsAndASummary() {
     Cli cli = Cli.run("scan", DEMO);
     assertThat(cli.exitCode()).isZero();
-    assertThat(cli.out()).contains("13 functions in 1 app").contains("OrdersApiFunction").contains("Summary:");
+    assertThat(cli.out())
+        .contains("13 functions in 1 app")
+        .contains("OrdersApiFunction")
+        .contains("Summary:");
     assertThat(cli.err()).isEmpty();
   }
 
@@ -30,7 +33,8 @@ class MainTest {
     Cli cli = Cli.run("scan", "--format", "json", "--output", report.toString(), DEMO);
     assertThat(cli.exitCode()).isZero();
     assertThat(cli.out()).isEmpty();
-    JsonSchemas.assertValid("report-v1.schema.json", Files.readString(report, StandardCharsets.UTF_8));
+    JsonSchemas.assertValid(
+        "report-v1.schema.json", Files.readString(report, StandardCharsets.UTF_8));
     try (var left = Files.list(report.getParent())) {
       assertThat(left.map(p -> p.getFileName().toString())).containsExactly("report.json");
     }
@@ -55,8 +59,10 @@ class MainTest {
   }
 
   @Test
-  void failOnGivesExitCodeOneOnlyForFindingsAtOrAboveTheThresholdAndNeverForInputErrors() throws Exception {
-    Files.writeString(dir.resolve("template.yaml"),
+  void failOnGivesExitCodeOneOnlyForFindingsAtOrAboveTheThresholdAndNeverForInputErrors()
+      throws Exception {
+    Files.writeString(
+        dir.resolve("template.yaml"),
         """
         Resources:
           Fn:
@@ -84,15 +90,22 @@ class MainTest {
 
   @Test
   void malformedYamlExitsWithThreeAndNamesFileAndLineWithoutAStackTrace() throws Exception {
-    Files.writeString(dir.resolve("template.yaml"), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn: [unclosed\n");
+    Files.writeString(
+        dir.resolve("template.yaml"),
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn: [unclosed\n");
     Cli cli = Cli.run("scan", dir.resolve("template.yaml").toString());
     assertThat(cli.exitCode()).isEqualTo(3);
-    assertThat(cli.err()).contains("template.yaml:4:1: YAML syntax error").doesNotContain("at dev.warden").doesNotContain("Exception");
+    assertThat(cli.err())
+        .contains("template.yaml:4:1: YAML syntax error")
+        .doesNotContain("at dev.warden")
+        .doesNotContain("Exception");
   }
 
   @Test
   void debugShowsTheStackTrace() throws Exception {
-    Files.writeString(dir.resolve("template.yaml"), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn: [unclosed\n");
+    Files.writeString(
+        dir.resolve("template.yaml"),
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn: [unclosed\n");
     Cli cli = Cli.run("--debug", "scan", dir.resolve("template.yaml").toString());
     assertThat(cli.exitCode()).isEqualTo(3);
     assertThat(cli.err()).contains("NothingToScan").contains("at dev.warden");
@@ -103,13 +116,16 @@ class MainTest {
     Files.writeString(dir.resolve("config.yaml"), "logging: {level: debug}\n");
     Cli cli = Cli.run("inventory", dir.resolve("config.yaml").toString());
     assertThat(cli.exitCode()).isEqualTo(3);
-    assertThat(cli.err()).contains("config.yaml: not a CloudFormation or SAM template").contains("Scan a template file");
+    assertThat(cli.err())
+        .contains("config.yaml: not a CloudFormation or SAM template")
+        .contains("Scan a template file");
   }
 
   @Test
   void neverOverwritesATemplateWithItsOutput() throws Exception {
     Path template = dir.resolve("template.yaml");
-    String original = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Q: {Type: AWS::SQS::Queue}\n";
+    String original =
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Q: {Type: AWS::SQS::Queue}\n";
     Files.writeString(template, original);
     Cli cli = Cli.run("scan", "--output", template.toString(), DEMO);
     assertThat(cli.exitCode()).isEqualTo(2);
@@ -119,7 +135,8 @@ class MainTest {
 
   @Test
   void parametersOverrideTemplateDefaults() throws Exception {
-    Files.writeString(dir.resolve("template.yaml"),
+    Files.writeString(
+        dir.resolve("template.yaml"),
         """
         Parameters:
           Stage: {Type: String, Default: dev}
@@ -142,7 +159,10 @@ class MainTest {
     for (String command : new String[] {"scan", "inventory"}) {
       Cli cli = Cli.run(command, "--help");
       assertThat(cli.exitCode()).isZero();
-      assertThat(cli.out()).contains("Examples:").contains("warden " + command).contains("Exit codes:");
+      assertThat(cli.out())
+          .contains("Examples:")
+          .contains("warden " + command)
+          .contains("Exit codes:");
     }
     Cli top = Cli.run("--help");
     assertThat(top.out()).contains("scan").contains("inventory").contains("Examples:");

@@ -17,9 +17,9 @@ import java.util.TreeSet;
 public final class Reachability {
 
   /** A resource a function may reach, and how Warden knows. */
-  public record Reach(String logicalId, String type, SymbolicText arn, Set<String> via) {
+  public record Reach(String logicalId, String type, SymbolicText arn, List<String> via) {
     public Reach {
-      via = Set.copyOf(new TreeSet<>(via));
+      via = List.copyOf(new TreeSet<>(via));
     }
   }
 
@@ -47,7 +47,7 @@ public final class Reachability {
     for (Target target : targets) {
       Set<String> how = via.get(target.logicalId);
       if (how != null) {
-        reaches.add(new Reach(target.logicalId, target.type, target.arn, how));
+        reaches.add(new Reach(target.logicalId, target.type, target.arn, List.copyOf(how)));
       }
     }
     return reaches;

@@ -2,15 +2,20 @@ package dev.warden.inventory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A string that may hold values unknown until deployment (the account, the region, a generated
  * name). Known text and unknown values are kept apart as typed parts, so an unknown value can never
  * be read as an IAM policy variable. Written in CloudFormation {@code Sub} syntax: {@code
  * arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:${OrdersQueue}}.
+ *
+ * <p>Immutable, with value equality. Not a record because nearly every string Warden reads is fully
+ * known: those hold just their text, and the list of parts exists only for the others.
  */
-public record SymbolicText(List<Part> parts) {
+public final class SymbolicText {
 
   /** One run of known text or one unknown value. */
   public sealed interface Part {}
@@ -25,22 +30,41 @@ public record SymbolicText(List<Part> parts) {
    */
   public record Symbol(String name) implements Part {}
 
-  private static final SymbolicText EMPTY = new SymbolicText(List.of());
+  private static final SymbolicText EMPTY = new SymbolicText("", null);
 
-  public SymbolicText {
-    parts = normalise(parts);
+  /** The whole text when it is fully known; otherwise null and {@link #parts} holds it. */
+  private final @Nullable String known;
+
+  /** Normalised parts (no empty literal, no two literals in a row) when something is unknown. */
+  private final @Nullable List<Part> parts;
+
+  private SymbolicText(@Nullable String known, @Nullable List<Part> parts) {
+    this.known = known;
+    this.parts = parts;
   }
 
   public static SymbolicText of(String text) {
-    return text.isEmpty() ? EMPTY : new SymbolicText(List.of(new Literal(text)));
+    return text.isEmpty() ? EMPTY : new SymbolicText(text, null);
   }
 
   public static SymbolicText symbol(String name) {
-    return new SymbolicText(List.of(new Symbol(name)));
+    return new SymbolicText(null, List.of(new Symbol(name)));
   }
 
   public static SymbolicText empty() {
     return EMPTY;
+  }
+
+  /** Text made of these parts, in order. */
+  public static SymbolicText ofParts(List<Part> parts) {
+    List<Part> normal = normalise(parts);
+    if (normal.isEmpty()) {
+      return EMPTY;
+    }
+    if (normal.size() == 1 && normal.get(0) instanceof Literal literal) {
+      return new SymbolicText(literal.text(), null);
+    }
+    return new SymbolicText(null, normal);
   }
 
   /** The pieces one after the other. */
@@ -48,47 +72,59 @@ public record SymbolicText(List<Part> parts) {
     if (pieces.size() == 1) {
       return pieces.get(0);
     }
-    List<Part> all = new ArrayList<>();
-    for (SymbolicText piece : pieces) {
-      all.addAll(piece.parts);
+    boolean allKnown = true;
+    for (int i = 0; i < pieces.size() && allKnown; i++) {
+      allKnown = pieces.get(i).known != null;
     }
-    return new SymbolicText(all);
+    if (allKnown) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < pieces.size(); i++) {
+        text.append(pieces.get(i).known);
+      }
+      return of(text.toString());
+    }
+    List<Part> all = new ArrayList<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      all.addAll(pieces.get(i).parts());
+    }
+    return ofParts(all);
   }
 
   public SymbolicText append(SymbolicText other) {
     return concat(List.of(this, other));
   }
 
+  /** The parts: one literal for known text, none for the empty text. */
+  public List<Part> parts() {
+    if (parts != null) {
+      return parts;
+    }
+    String text = Objects.requireNonNull(known);
+    return text.isEmpty() ? List.of() : List.of(new Literal(text));
+  }
+
   /** True when no part is unknown. */
   public boolean isConcrete() {
-    for (Part part : parts) {
-      if (part instanceof Symbol) {
-        return false;
-      }
-    }
-    return true;
+    return known != null;
   }
 
   /** The text when it is fully known. */
   public Optional<String> concrete() {
-    if (parts.isEmpty()) {
-      return Optional.of("");
-    }
-    if (parts.size() == 1 && parts.get(0) instanceof Literal literal) {
-      return Optional.of(literal.text());
-    }
-    return Optional.empty();
+    return Optional.ofNullable(known);
   }
 
   public boolean isEmpty() {
-    return parts.isEmpty();
+    return known != null && known.isEmpty();
   }
 
   /** Names of the unknown values, in order of appearance. */
   public List<String> symbols() {
+    if (parts == null) {
+      return List.of();
+    }
     List<String> names = new ArrayList<>();
-    for (Part part : parts) {
-      if (part instanceof Symbol symbol) {
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i) instanceof Symbol symbol) {
         names.add(symbol.name());
       }
     }
@@ -97,8 +133,11 @@ public record SymbolicText(List<Part> parts) {
 
   /** True when this text holds the named unknown value. */
   public boolean hasSymbol(String name) {
-    for (Part part : parts) {
-      if (part instanceof Symbol symbol && symbol.name().equals(name)) {
+    if (parts == null) {
+      return false;
+    }
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i) instanceof Symbol symbol && symbol.name().equals(name)) {
         return true;
       }
     }
@@ -116,14 +155,14 @@ public record SymbolicText(List<Part> parts) {
     }
     List<SymbolicText> pieces = new ArrayList<>();
     List<Part> current = new ArrayList<>();
-    for (Part part : parts) {
+    for (Part part : parts()) {
       if (part instanceof Literal literal) {
         String text = literal.text();
         int from = 0;
         int at;
         while ((at = text.indexOf(delimiter, from)) >= 0) {
           current.add(new Literal(text.substring(from, at)));
-          pieces.add(new SymbolicText(current));
+          pieces.add(ofParts(current));
           current = new ArrayList<>();
           from = at + delimiter.length();
         }
@@ -132,18 +171,18 @@ public record SymbolicText(List<Part> parts) {
         current.add(part);
       }
     }
-    pieces.add(new SymbolicText(current));
+    pieces.add(ofParts(current));
     return pieces;
   }
 
   /** The text in CloudFormation {@code Sub} syntax. */
   @Override
   public String toString() {
-    if (parts.size() == 1 && parts.get(0) instanceof Literal literal) {
-      return literal.text();
+    if (known != null) {
+      return known;
     }
     StringBuilder out = new StringBuilder();
-    for (Part part : parts) {
+    for (Part part : Objects.requireNonNull(parts)) {
       if (part instanceof Literal literal) {
         out.append(literal.text());
       } else if (part instanceof Symbol symbol) {
@@ -153,14 +192,23 @@ public record SymbolicText(List<Part> parts) {
     return out.toString();
   }
 
-  private static List<Part> normalise(List<Part> parts) {
-    if (parts.size() == 1) {
-      Part only = parts.get(0);
-      if (only instanceof Literal literal && literal.text().isEmpty()) {
-        return List.of();
-      }
-      return List.of(only);
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (this == other) {
+      return true;
     }
+    if (!(other instanceof SymbolicText that)) {
+      return false;
+    }
+    return Objects.equals(known, that.known) && Objects.equals(parts, that.parts);
+  }
+
+  @Override
+  public int hashCode() {
+    return known != null ? known.hashCode() : Objects.requireNonNull(parts).hashCode();
+  }
+
+  private static List<Part> normalise(List<Part> parts) {
     if (parts.isEmpty()) {
       return List.of();
     }

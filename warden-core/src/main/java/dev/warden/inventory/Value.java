@@ -42,25 +42,27 @@ public sealed interface Value {
     }
 
     public Optional<Value> get(String key) {
-      for (Field field : fields) {
-        if (field.key().equals(key)) {
-          return Optional.of(field.value());
-        }
-      }
-      return Optional.empty();
+      int at = indexOf(key);
+      return at < 0 ? Optional.empty() : Optional.of(fields.get(at).value());
     }
 
     public Optional<Field> field(String key) {
-      for (Field field : fields) {
-        if (field.key().equals(key)) {
-          return Optional.of(field);
-        }
-      }
-      return Optional.empty();
+      int at = indexOf(key);
+      return at < 0 ? Optional.empty() : Optional.of(fields.get(at));
     }
 
     public boolean has(String key) {
-      return field(key).isPresent();
+      return indexOf(key) >= 0;
+    }
+
+    // An indexed loop: mappings are small, and this runs for every property read.
+    private int indexOf(String key) {
+      for (int i = 0; i < fields.size(); i++) {
+        if (fields.get(i).key().equals(key)) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     public List<String> keys() {

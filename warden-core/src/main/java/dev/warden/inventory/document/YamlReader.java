@@ -235,7 +235,7 @@ final class YamlReader {
       Tag tag;
       if (explicit.isPresent()) {
         tag = new Tag(explicit.get());
-      } else if (event.isPlain()) {
+      } else if (event.isPlain() && mayBeNonString(text)) {
         tag = SCALARS.resolve(text, true);
       } else {
         tag = Tag.STR;
@@ -250,6 +250,27 @@ final class YamlReader {
         return new Value.Num(text, at);
       }
       return Value.Str.of(text, at);
+    }
+
+    /**
+     * False for plain scalars that the YAML 1.2 core schema can only read as strings, so that
+     * SnakeYAML's regular expressions run only where a null, boolean or number is possible: those
+     * start with a digit, sign, dot or tilde, or are a word of at most five letters (null, true,
+     * false in their three spellings).
+     */
+    private boolean mayBeNonString(String text) {
+      if (text.isEmpty()) {
+        return true;
+      }
+      char first = text.charAt(0);
+      if ((first >= '0' && first <= '9')
+          || first == '-'
+          || first == '+'
+          || first == '.'
+          || first == '~') {
+        return true;
+      }
+      return text.length() <= 5 && "nNtTfF".indexOf(first) >= 0;
     }
 
     private void start(CollectionStartEvent event, boolean mapping) {

@@ -10,11 +10,13 @@ import dev.warden.inventory.document.DocumentReader;
 import dev.warden.inventory.document.ScanRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the parts of one template's load share: the template, its resolver, the problems
@@ -35,6 +37,8 @@ final class LoadContext {
   private final Map<String, String> byRenderedName = new HashMap<>();
   private final Map<String, String> byRenderedArn = new HashMap<>();
   private boolean indexed;
+  private @Nullable Map<String, List<TemplateResource>> byType;
+  private final Map<String, Integer> positions = new HashMap<>();
 
   LoadContext(
       Template template,
@@ -146,12 +150,24 @@ final class LoadContext {
 
   /** The resources of these types that may exist, in declaration order. */
   List<TemplateResource> ofType(String... types) {
-    Set<String> wanted = Set.of(types);
-    List<TemplateResource> found = new ArrayList<>();
-    for (TemplateResource resource : template.resources().values()) {
-      if (wanted.contains(resource.type()) && exists(resource)) {
-        found.add(resource);
+    if (byType == null) {
+      byType = new HashMap<>();
+      int position = 0;
+      for (TemplateResource resource : template.resources().values()) {
+        byType.computeIfAbsent(resource.type(), t -> new ArrayList<>()).add(resource);
+        positions.put(resource.logicalId(), position++);
       }
+    }
+    List<TemplateResource> found = new ArrayList<>();
+    for (String type : types) {
+      for (TemplateResource resource : byType.getOrDefault(type, List.of())) {
+        if (exists(resource)) {
+          found.add(resource);
+        }
+      }
+    }
+    if (types.length > 1) {
+      found.sort(Comparator.comparingInt(r -> positions.get(r.logicalId())));
     }
     return found;
   }
@@ -172,6 +188,14 @@ final class LoadContext {
       if (resource != null && types.contains(resource.type())) {
         return Optional.of(resource);
       }
+    }
+    Optional<TemplateResource> owner =
+        resolver
+            .ownerOf(reference)
+            .map(id -> template.resources().get(id))
+            .filter(r -> types.contains(r.type()));
+    if (owner.isPresent()) {
+      return owner;
     }
     index();
     String rendered = reference.toString();

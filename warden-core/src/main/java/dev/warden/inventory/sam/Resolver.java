@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,12 @@ final class Resolver {
   private final Map<String, Value> parameters = new HashMap<>();
   private final Map<String, Truth> conditionValues = new HashMap<>();
   private final Map<String, SymbolicText> names = new HashMap<>();
+  private final Map<String, SymbolicText> arns = new HashMap<>();
+  private final Map<String, SymbolicText> refs = new HashMap<>();
+
+  /** The resource each memoised name, ARN or Ref value belongs to, by identity of the text. */
+  private final IdentityHashMap<SymbolicText, String> owners = new IdentityHashMap<>();
+
   private final Deque<String> chain = new ArrayDeque<>();
   private NestedOutputs nested = (stack, output) -> Optional.empty();
   private Includes includes = (location, at) -> Optional.empty();
@@ -445,7 +452,25 @@ final class Resolver {
     return SymbolicText.symbol(resource.logicalId() + "." + property);
   }
 
+  /**
+   * The resource whose name, ARN or {@code Ref} value this very text is (not an equal one):
+   * references that pass a value through unchanged are traced back without comparing strings.
+   */
+  Optional<String> ownerOf(SymbolicText text) {
+    return Optional.ofNullable(owners.get(text));
+  }
+
   SymbolicText refOfResource(TemplateResource resource, SourceLocation at) {
+    SymbolicText known = refs.get(resource.logicalId());
+    if (known == null) {
+      known = computeRef(resource);
+      refs.put(resource.logicalId(), known);
+      owners.putIfAbsent(known, resource.logicalId());
+    }
+    return known;
+  }
+
+  private SymbolicText computeRef(TemplateResource resource) {
     Optional<ResourceTypes.Info> info = ResourceTypes.of(resource.type());
     if (info.isEmpty()) {
       return SymbolicText.symbol(resource.logicalId());
@@ -503,11 +528,23 @@ final class Resolver {
       }
     }
     names.put(resource.logicalId(), name);
+    owners.putIfAbsent(name, resource.logicalId());
     return name;
   }
 
   /** The resource's ARN as CloudFormation would return it from {@code Fn::GetAtt X.Arn}. */
   SymbolicText arnOf(TemplateResource resource) {
+    SymbolicText known = arns.get(resource.logicalId());
+    if (known != null) {
+      return known;
+    }
+    SymbolicText arn = computeArn(resource);
+    arns.put(resource.logicalId(), arn);
+    owners.putIfAbsent(arn, resource.logicalId());
+    return arn;
+  }
+
+  private SymbolicText computeArn(TemplateResource resource) {
     Optional<ResourceTypes.Info> info = ResourceTypes.of(resource.type());
     if (info.isEmpty()) {
       return SymbolicText.symbol(resource.logicalId() + ".Arn");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +67,7 @@ final class ResourceTypes {
   static final String PARTITION = "aws";
 
   private static final Map<String, Info> TYPES = new HashMap<>();
+  private static final Map<String, SymbolicText> PREFIXES = new ConcurrentHashMap<>();
 
   static {
     Shape tableArn = regional("dynamodb", "table/");
@@ -515,15 +517,18 @@ final class ResourceTypes {
     TYPES.put(type, new Info(type, kind, ref, nameProperty, arn, attributes));
   }
 
-  /** {@code arn:aws:SERVICE:${AWS::Region}:${AWS::AccountId}:} */
+  /** {@code arn:aws:SERVICE:${AWS::Region}:${AWS::AccountId}:}, built once per service. */
   static SymbolicText regionalPrefix(String service) {
-    return SymbolicText.concat(
-        List.of(
-            SymbolicText.of("arn:" + PARTITION + ":" + service + ":"),
-            REGION,
-            SymbolicText.of(":"),
-            ACCOUNT,
-            SymbolicText.of(":")));
+    return PREFIXES.computeIfAbsent(
+        service,
+        s ->
+            SymbolicText.concat(
+                List.of(
+                    SymbolicText.of("arn:" + PARTITION + ":" + s + ":"),
+                    REGION,
+                    SymbolicText.of(":"),
+                    ACCOUNT,
+                    SymbolicText.of(":"))));
   }
 
   private static Shape regional(String service, String prefix) {

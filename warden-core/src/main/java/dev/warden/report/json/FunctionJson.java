@@ -127,7 +127,7 @@ final class FunctionJson {
       json.writeStringField("logicalId", reach.logicalId());
       json.writeStringField("type", reach.type());
       json.writeStringField("arn", reach.arn().toString());
-      stringArray("via", List.copyOf(reach.via()));
+      stringArray("via", reach.via());
       json.writeEndObject();
     }
     json.writeEndArray();
