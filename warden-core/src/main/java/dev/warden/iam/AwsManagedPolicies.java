@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +23,8 @@ public final class AwsManagedPolicies {
 
   private static final String RESOURCE = "aws-managed-policies.jsonl";
   private static final String ARN_PREFIX = "arn:aws:iam::aws:policy/";
+  private static final List<String> OTHER_PARTITIONS =
+      List.of("arn:aws-cn:", "arn:aws-us-gov:", "arn:aws-iso:", "arn:aws-iso-b:");
 
   /** One AWS-managed policy. */
   public record ManagedPolicyDocument(String name, String arn, Value document) {}
@@ -105,10 +107,11 @@ public final class AwsManagedPolicies {
   }
 
   private static String normalise(String arn) {
-    String lower = arn.toLowerCase(Locale.ROOT);
-    for (String partition :
-        new String[] {"arn:aws-cn:", "arn:aws-us-gov:", "arn:aws-iso:", "arn:aws-iso-b:"}) {
-      if (lower.startsWith(partition)) {
+    if (arn.startsWith("arn:aws:")) {
+      return arn;
+    }
+    for (String partition : OTHER_PARTITIONS) {
+      if (arn.regionMatches(true, 0, partition, 0, partition.length())) {
         return "arn:aws:" + arn.substring(partition.length());
       }
     }

@@ -34,9 +34,7 @@ final class LoadContext {
   private final String appId;
   private final Map<String, Value.Obj> resolved = new HashMap<>();
   private final Map<String, Boolean> exists = new HashMap<>();
-  private final Map<String, String> byRenderedName = new HashMap<>();
-  private final Map<String, String> byRenderedArn = new HashMap<>();
-  private boolean indexed;
+  private final Map<String, Map<String, String>> renderedByType = new HashMap<>();
   private @Nullable Map<String, List<TemplateResource>> byType;
   private final Map<String, Integer> positions = new HashMap<>();
 
@@ -197,37 +195,38 @@ final class LoadContext {
     if (owner.isPresent()) {
       return owner;
     }
-    index();
     String rendered = reference.toString();
-    String logicalId = byRenderedArn.get(rendered);
-    if (logicalId == null) {
-      logicalId = byRenderedName.get(rendered);
-    }
-    if (logicalId != null) {
-      TemplateResource resource = template.resources().get(logicalId);
-      if (resource != null && types.contains(resource.type())) {
-        return Optional.of(resource);
+    for (String type : types) {
+      String logicalId = renderedIndex(type).get(rendered);
+      if (logicalId != null) {
+        return Optional.ofNullable(template.resources().get(logicalId));
       }
     }
     return Optional.empty();
   }
 
-  private void index() {
-    if (indexed) {
-      return;
+  /**
+   * The resources of one type by the text of their name, ARN and {@code Ref} value, built when a
+   * reference to that type first cannot be traced by symbol or identity.
+   */
+  private Map<String, String> renderedIndex(String type) {
+    Map<String, String> index = renderedByType.get(type);
+    if (index != null) {
+      return index;
     }
-    indexed = true;
-    for (TemplateResource resource : template.resources().values()) {
-      if (ResourceTypes.of(resource.type()).isEmpty()) {
-        continue;
+    Map<String, String> built = new HashMap<>();
+    if (ResourceTypes.of(type).isPresent()) {
+      for (TemplateResource resource : ofType(type)) {
+        SymbolicText name = resolver.nameOf(resource);
+        if (!name.equals(SymbolicText.symbol(resource.logicalId()))) {
+          built.putIfAbsent(name.toString(), resource.logicalId());
+        }
+        built.putIfAbsent(resolver.arnOf(resource).toString(), resource.logicalId());
+        built.putIfAbsent(
+            resolver.refOfResource(resource, resource.at()).toString(), resource.logicalId());
       }
-      SymbolicText name = resolver.nameOf(resource);
-      if (!name.equals(SymbolicText.symbol(resource.logicalId()))) {
-        byRenderedName.putIfAbsent(name.toString(), resource.logicalId());
-      }
-      byRenderedArn.putIfAbsent(resolver.arnOf(resource).toString(), resource.logicalId());
-      byRenderedName.putIfAbsent(
-          resolver.refOfResource(resource, resource.at()).toString(), resource.logicalId());
     }
+    renderedByType.put(type, built);
+    return built;
   }
 }

@@ -23,6 +23,10 @@ final class Problems {
     problems.addAll(more);
   }
 
+  int size() {
+    return problems.size();
+  }
+
   List<InputProblem> toList() {
     return new ArrayList<>(problems);
   }

@@ -52,6 +52,7 @@ final class Resolver {
   private final Map<String, SymbolicText> names = new HashMap<>();
   private final Map<String, SymbolicText> arns = new HashMap<>();
   private final Map<String, SymbolicText> refs = new HashMap<>();
+  private final Map<String, SymbolicText> substitutions = new HashMap<>();
 
   /** The resource each memoised name, ARN or Ref value belongs to, by identity of the text. */
   private final IdentityHashMap<SymbolicText, String> owners = new IdentityHashMap<>();
@@ -623,10 +624,11 @@ final class Resolver {
   private Value sub(Value.Field call, SourceLocation at) {
     Value argument = call.value();
     Value pattern;
-    Map<String, Value> variables = new HashMap<>();
+    Map<String, Value> variables = Map.of();
     if (argument instanceof Value.Seq seq && !seq.items().isEmpty()) {
       pattern = seq.items().get(0);
       if (seq.items().size() > 1 && seq.items().get(1) instanceof Value.Obj map) {
+        variables = new HashMap<>();
         for (Value.Field variable : map.fields()) {
           variables.put(variable.key(), variable.value());
         }
@@ -640,33 +642,42 @@ final class Resolver {
           at, "Fn::Sub needs a string to substitute into", "Write !Sub 'text with ${Name}'.");
       return new Value.Str(SymbolicText.symbol("Fn::Sub"), at);
     }
-    return new Value.Str(substitute(text.get(), variables, pattern.at()), at);
+    if (!variables.isEmpty()) {
+      return new Value.Str(substitute(text.get(), variables, pattern.at()), at);
+    }
+    // Without its own variables a Sub means the same everywhere in the template: work it out once,
+    // unless it had something to report, which must be reported where it is written.
+    SymbolicText known = substitutions.get(text.get());
+    if (known == null) {
+      int before = problems.size();
+      known = substitute(text.get(), variables, pattern.at());
+      if (problems.size() == before) {
+        substitutions.put(text.get(), known);
+      }
+    }
+    return new Value.Str(known, at);
   }
 
   private SymbolicText substitute(String text, Map<String, Value> variables, SourceLocation at) {
-    List<SymbolicText> pieces = new ArrayList<>();
+    List<SymbolicText.Part> parts = new ArrayList<>();
     int from = 0;
-    while (true) {
+    while (from < text.length()) {
       int open = text.indexOf("${", from);
-      if (open < 0) {
-        pieces.add(SymbolicText.of(text.substring(from)));
+      int close = open < 0 ? -1 : text.indexOf('}', open + 2);
+      if (open < 0 || close < 0) {
+        parts.add(new SymbolicText.Literal(text.substring(from)));
         break;
       }
-      int close = text.indexOf('}', open + 2);
-      if (close < 0) {
-        pieces.add(SymbolicText.of(text.substring(from)));
-        break;
-      }
-      pieces.add(SymbolicText.of(text.substring(from, open)));
+      parts.add(new SymbolicText.Literal(text.substring(from, open)));
       String name = text.substring(open + 2, close).trim();
       if (name.startsWith("!")) {
-        pieces.add(SymbolicText.of("${" + name.substring(1) + "}"));
+        parts.add(new SymbolicText.Literal("${" + name.substring(1) + "}"));
       } else {
-        pieces.add(variable(name, variables, at));
+        parts.addAll(variable(name, variables, at).parts());
       }
       from = close + 1;
     }
-    return SymbolicText.concat(pieces);
+    return SymbolicText.ofParts(parts);
   }
 
   private SymbolicText variable(String name, Map<String, Value> variables, SourceLocation at) {

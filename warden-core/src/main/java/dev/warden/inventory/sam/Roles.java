@@ -167,7 +167,10 @@ final class Roles {
       return;
     }
     arns.add(arn);
-    Optional<TemplateResource> customer = context.referenced(arn, MANAGED_POLICY_TYPES);
+    Optional<String> concrete = arn.concrete();
+    boolean awsManaged = concrete.isPresent() && AwsManagedPolicies.isAwsManagedArn(concrete.get());
+    Optional<TemplateResource> customer =
+        awsManaged ? Optional.empty() : context.referenced(arn, MANAGED_POLICY_TYPES);
     if (customer.isPresent()) {
       Value.Obj p = context.properties(customer.get());
       p.get("PolicyDocument")
@@ -184,8 +187,7 @@ final class Roles {
                           at)));
       return;
     }
-    Optional<String> concrete = arn.concrete();
-    if (concrete.isPresent() && AwsManagedPolicies.isAwsManagedArn(concrete.get())) {
+    if (awsManaged) {
       Optional<AwsManagedPolicies.ManagedPolicyDocument> bundled =
           context.managedPolicies().byArn(concrete.get());
       if (bundled.isPresent()) {
