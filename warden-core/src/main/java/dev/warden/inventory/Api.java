@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param defaultAuthorizer the authorizer routes use unless they say otherwise
  * @param resourcePolicy who may call the API at all
  * @param executeApiEndpointDisabled true when the default {@code execute-api} endpoint is off
+ * @param stages the stages it is deployed to
  */
 public record Api(
     String logicalId,
@@ -23,6 +24,7 @@ public record Api(
     Optional<Cors> cors,
     Optional<Value> resourcePolicy,
     boolean executeApiEndpointDisabled,
+    List<ApiStage> stages,
     SourceLocation at) {
 
   /** The API flavour. */
@@ -44,6 +46,7 @@ public record Api(
 
   public Api {
     authorizers = List.copyOf(authorizers);
+    stages = List.copyOf(stages);
   }
 
   /** True when the API is reachable only from inside a VPC. */

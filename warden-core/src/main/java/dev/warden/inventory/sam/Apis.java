@@ -1,6 +1,7 @@
 package dev.warden.inventory.sam;
 
 import dev.warden.inventory.Api;
+import dev.warden.inventory.ApiStage;
 import dev.warden.inventory.Auth;
 import dev.warden.inventory.Authorizer;
 import dev.warden.inventory.Cors;
@@ -132,6 +133,7 @@ final class Apis {
         cors,
         resourcePolicy,
         Props.bool(p, "DisableExecuteApiEndpoint").orElse(false),
+        samStages(p, resource, false),
         resource.at());
   }
 
@@ -213,6 +215,7 @@ final class Apis {
         httpCors(p, "CorsConfiguration"),
         Optional.empty(),
         Props.bool(p, "DisableExecuteApiEndpoint").orElse(false),
+        samStages(p, resource, true),
         resource.at());
   }
 
@@ -270,6 +273,7 @@ final class Apis {
         Optional.empty(),
         policy,
         Props.bool(p, "DisableExecuteApiEndpoint").orElse(false),
+        cfnStages(resource, false),
         resource.at());
   }
 
@@ -302,7 +306,75 @@ final class Apis {
         httpCors(p, "CorsConfiguration"),
         Optional.empty(),
         Props.bool(p, "DisableExecuteApiEndpoint").orElse(false),
+        cfnStages(resource, true),
         resource.at());
+  }
+
+  /** The stage a SAM API creates from its own properties. */
+  private List<ApiStage> samStages(Value.Obj p, TemplateResource api, boolean http) {
+    String name = Props.string(p, "StageName").orElse(http ? "$default" : "Prod");
+    Value.Obj routeSettings =
+        http ? Props.obj(p, "DefaultRouteSettings") : allRoutesSettings(p.list("MethodSettings"));
+    Value.Obj accessLog = Props.obj(p, http ? "AccessLogSettings" : "AccessLogSetting");
+    SourceLocation at = p.field("StageName").map(Value.Field::keyAt).orElse(api.at());
+    return List.of(
+        stage(name, Props.bool(p, "TracingEnabled").orElse(false), routeSettings, accessLog, at));
+  }
+
+  /** Stage resources attached to a CloudFormation API. */
+  private List<ApiStage> cfnStages(TemplateResource api, boolean v2) {
+    List<ApiStage> stages = new ArrayList<>();
+    for (TemplateResource stage :
+        context.ofType(v2 ? "AWS::ApiGatewayV2::Stage" : "AWS::ApiGateway::Stage")) {
+      Value.Obj p = context.properties(stage);
+      if (!belongsTo(p, v2 ? "ApiId" : "RestApiId", api)) {
+        continue;
+      }
+      Value.Obj routeSettings =
+          v2 ? Props.obj(p, "DefaultRouteSettings") : allRoutesSettings(p.list("MethodSettings"));
+      stages.add(
+          stage(
+              Props.string(p, "StageName").orElse(stage.logicalId()),
+              Props.bool(p, "TracingEnabled").orElse(false),
+              routeSettings,
+              Props.obj(p, v2 ? "AccessLogSettings" : "AccessLogSetting"),
+              stage.at()));
+    }
+    return stages;
+  }
+
+  /** The method settings that apply to every route ({@code /*} and {@code *}), if any. */
+  private static Value.Obj allRoutesSettings(List<Value> methodSettings) {
+    for (Value setting : methodSettings) {
+      Optional<Value.Obj> obj = setting.asObj();
+      if (obj.isPresent()
+          && Props.string(obj.get(), "ResourcePath").orElse("/*").equals("/*")
+          && Props.string(obj.get(), "HttpMethod").orElse("*").equals("*")) {
+        return obj.get();
+      }
+    }
+    return new Value.Obj(List.of(), SourceLocation.ofFile(""));
+  }
+
+  private static ApiStage stage(
+      String name, boolean tracing, Value.Obj settings, Value.Obj accessLog, SourceLocation at) {
+    return new ApiStage(
+        name,
+        tracing,
+        Props.string(settings, "LoggingLevel"),
+        Props.bool(settings, "DataTraceEnabled").orElse(false),
+        Props.text(accessLog, "DestinationArn"),
+        Props.integer(settings, "ThrottlingBurstLimit"),
+        settings.get("ThrottlingRateLimit").flatMap(Value::asString).flatMap(Apis::parseDouble),
+        at);
+  }
+
+  private static Optional<Double> parseDouble(String text) {
+    try {
+      return Optional.of(Double.parseDouble(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   private boolean belongsTo(Value.Obj properties, String key, TemplateResource api) {
@@ -669,6 +741,7 @@ final class Apis {
               api.cors(),
               api.resourcePolicy(),
               api.executeApiEndpointDisabled(),
+              api.stages(),
               api.at()));
     }
   }

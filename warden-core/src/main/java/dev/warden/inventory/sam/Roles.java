@@ -324,6 +324,21 @@ final class Roles {
                           template.keyAt())));
       return;
     }
+    Optional<String> template = obj.keys().stream().filter(templates::has).findFirst();
+    if (template.isPresent()) {
+      // A common slip: the parameters written beside the template's name instead of under it.
+      List<String> others = new ArrayList<>(obj.keys());
+      others.remove(template.get());
+      context.problem(
+          entry.at(),
+          "Policies entry "
+              + template.get()
+              + " has its parameters ("
+              + String.join(", ", others)
+              + ") beside the template name instead of under it",
+          "Indent the parameters one level under " + template.get() + ":.");
+      return;
+    }
     String key = obj.fields().isEmpty() ? "{}" : obj.fields().get(0).key();
     context.problem(
         entry.at(),

@@ -377,6 +377,9 @@ final class TriggerLinks {
       StringBuilder text = new StringBuilder();
       p.get("Definition").ifPresent(d -> text.append(SamEvents.compact(d)));
       p.get("DefinitionString").flatMap(Value::asText).ifPresent(d -> text.append(d));
+      Props.string(p, "DefinitionUri")
+          .flatMap(uri -> context.root().resolveInside(context.path(), uri))
+          .ifPresent(file -> text.append(' ').append(readLocal(file)));
       Value.Obj substitutions = Props.obj(p, "DefinitionSubstitutions");
       for (Value.Field substitution : substitutions.fields()) {
         String placeholder = "${" + substitution.key() + "}";
@@ -385,9 +388,7 @@ final class TriggerLinks {
               .append(substitution.value().asText().map(SymbolicText::toString).orElse(""));
         }
       }
-      Props.string(p, "DefinitionUri")
-          .flatMap(uri -> context.root().resolveInside(context.path(), uri))
-          .ifPresent(file -> text.append(' ').append(readLocal(file)));
+
       String definition = text.toString();
       for (FunctionDraft function : functions.all()) {
         if (Functions.mentions(definition, function) || mentionsViaSymbol(definition, function)) {

@@ -2,6 +2,7 @@ package dev.warden.report.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.warden.inventory.Api;
+import dev.warden.inventory.ApiStage;
 import dev.warden.inventory.App;
 import dev.warden.inventory.AsyncInvokeConfig;
 import dev.warden.inventory.Authorizer;
@@ -304,6 +305,23 @@ final class FunctionJson {
         json.writeFieldName("cors");
         cors(api.cors().get());
       }
+      json.writeArrayFieldStart("stages");
+      for (ApiStage stage : api.stages()) {
+        json.writeStartObject();
+        json.writeStringField("name", stage.name());
+        json.writeBooleanField("tracing", stage.tracing());
+        optional("loggingLevel", stage.loggingLevel());
+        json.writeBooleanField("dataTrace", stage.dataTrace());
+        optionalText("accessLogDestination", stage.accessLogDestination());
+        if (stage.throttlingBurstLimit().isPresent()) {
+          json.writeNumberField("throttlingBurstLimit", stage.throttlingBurstLimit().get());
+        }
+        if (stage.throttlingRateLimit().isPresent()) {
+          json.writeNumberField("throttlingRateLimit", stage.throttlingRateLimit().get());
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
       if (api.resourcePolicy().isPresent()) {
         json.writeFieldName("resourcePolicy");
         value(api.resourcePolicy().get());
