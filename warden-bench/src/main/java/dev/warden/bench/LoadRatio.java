@@ -60,7 +60,7 @@ public final class LoadRatio {
       for (String template : corpus) {
         long t0 = System.nanoTime();
         for (Event event : new Parse(settings).parseString(template)) {
-          sink += event.getEventId().ordinal();
+          sink += event.getEventId().hashCode() & 1;
         }
         long t1 = System.nanoTime();
         sink += new Compose(settings).composeString(template).isPresent() ? 1 : 0;
