@@ -1,6 +1,7 @@
 package dev.warden.inventory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,33 +14,114 @@ import java.util.TreeSet;
  * Which resources of its app a function may reach: those an Allow statement of its role names (with
  * an action of the resource's service), and those its environment points it at. A first, generous
  * reading for the inventory; the IAM engine decides exactly what is allowed.
+ *
+ * <p>Built once per app: the resources are compiled and indexed by service, so asking for every
+ * function costs about the number of functions times the resources of the services they use.
  */
 public final class Reachability {
 
-  /** A resource a function may reach, and how Warden knows. */
+  /**
+   * A resource a function may reach, and how Warden knows ({@code environment}, {@code policy}).
+   */
   public record Reach(String logicalId, String type, SymbolicText arn, List<String> via) {
     public Reach {
       via = List.copyOf(new TreeSet<>(via));
     }
   }
 
-  private Reachability() {}
+  /** A resource compiled for matching: its ARN as tokens, alone and with anything inside it. */
+  private static final class Target {
+    final String logicalId;
+    final String type;
+    final String name;
+    final String arn;
+    final SymbolicText arnText;
+    final int[] exact;
+    final int[] within;
 
-  public static List<Reach> of(ServerlessFunction function, App app) {
+    Target(
+        String logicalId,
+        String type,
+        String name,
+        String arn,
+        SymbolicText arnText,
+        int[] exact,
+        int[] within) {
+      this.logicalId = logicalId;
+      this.type = type;
+      this.name = name;
+      this.arn = arn;
+      this.arnText = arnText;
+      this.exact = exact;
+      this.within = within;
+    }
+  }
+
+  private final App app;
+  private final ArnPattern.Compiler compiler = new ArnPattern.Compiler();
+  private final List<Target> targets = new ArrayList<>();
+  private final Map<String, List<Target>> byService = new HashMap<>();
+  private final Map<String, Target> byLogicalId = new HashMap<>();
+  private final Map<String, Target> byNameOrArn = new HashMap<>();
+
+  private Reachability(App app) {
+    this.app = app;
+    for (Resource resource : app.resources()) {
+      add(resource.logicalId(), resource.type(), resource.name(), resource.arn());
+    }
+    for (ServerlessFunction function : app.functions()) {
+      SymbolicText arn =
+          SymbolicText.concat(
+              List.of(
+                  SymbolicText.of("arn:aws:lambda:"),
+                  SymbolicText.symbol("AWS::Region"),
+                  SymbolicText.of(":"),
+                  SymbolicText.symbol("AWS::AccountId"),
+                  SymbolicText.of(":function:"),
+                  function.name()));
+      add(function.logicalId(), "AWS::Lambda::Function", function.name(), arn);
+    }
+  }
+
+  /** The reach of the functions of one app. */
+  public static Reachability of(App app) {
+    return new Reachability(app);
+  }
+
+  private void add(String logicalId, String type, SymbolicText name, SymbolicText arn) {
+    Target target =
+        new Target(
+            logicalId,
+            type,
+            name.toString(),
+            arn.toString(),
+            arn,
+            compiler.arn(arn),
+            compiler.within(arn));
+    targets.add(target);
+    byService.computeIfAbsent(serviceOf(arn), s -> new ArrayList<>()).add(target);
+    byLogicalId.putIfAbsent(logicalId, target);
+    if (!target.name.isEmpty()) {
+      byNameOrArn.putIfAbsent(target.name, target);
+    }
+    byNameOrArn.putIfAbsent(target.arn, target);
+  }
+
+  /** What one function of the app may reach, in the order the app declares the resources. */
+  public List<Reach> of(ServerlessFunction function) {
     Map<String, Set<String>> via = new LinkedHashMap<>();
-    List<Target> targets = targets(function, app);
-    List<Grant> grants = grants(function.role());
-    for (Target target : targets) {
-      for (Grant grant : grants) {
-        if (grant.covers(target)) {
+    for (Grant grant : grants(function.role())) {
+      List<Target> candidates = grant.anyService ? targets : candidates(grant.services);
+      for (Target target : candidates) {
+        if (!target.logicalId.equals(function.logicalId()) && grant.covers(target)) {
           via.computeIfAbsent(target.logicalId, k -> new TreeSet<>()).add("policy");
-          break;
         }
       }
-      for (EnvironmentVariable variable : function.environment()) {
-        if (mentions(variable.value(), target)) {
+    }
+    for (EnvironmentVariable variable : function.environment()) {
+      for (Target target : mentioned(variable.value())) {
+        if (!target.logicalId.equals(function.logicalId())) {
           via.computeIfAbsent(target.logicalId, k -> new TreeSet<>()).add("environment");
-          break;
         }
       }
     }
@@ -47,53 +129,38 @@ public final class Reachability {
     for (Target target : targets) {
       Set<String> how = via.get(target.logicalId);
       if (how != null) {
-        reaches.add(new Reach(target.logicalId, target.type, target.arn, List.copyOf(how)));
+        reaches.add(new Reach(target.logicalId, target.type, target.arnText, List.copyOf(how)));
       }
     }
     return reaches;
   }
 
-  private record Target(
-      String logicalId, String type, SymbolicText name, SymbolicText arn, String service) {}
-
-  private static List<Target> targets(ServerlessFunction function, App app) {
-    List<Target> targets = new ArrayList<>();
-    for (Resource resource : app.resources()) {
-      targets.add(
-          new Target(
-              resource.logicalId(),
-              resource.type(),
-              resource.name(),
-              resource.arn(),
-              serviceOf(resource.arn())));
+  private List<Target> candidates(Set<String> services) {
+    if (services.size() == 1) {
+      return byService.getOrDefault(services.iterator().next(), List.of());
     }
-    for (ServerlessFunction other : app.functions()) {
-      if (!other.id().equals(function.id())) {
-        SymbolicText arn =
-            SymbolicText.concat(
-                List.of(
-                    SymbolicText.of("arn:aws:lambda:"),
-                    SymbolicText.symbol("AWS::Region"),
-                    SymbolicText.of(":"),
-                    SymbolicText.symbol("AWS::AccountId"),
-                    SymbolicText.of(":function:"),
-                    other.name()));
-        targets.add(
-            new Target(other.logicalId(), "AWS::Lambda::Function", other.name(), arn, "lambda"));
-      }
+    List<Target> found = new ArrayList<>();
+    for (String service : services) {
+      found.addAll(byService.getOrDefault(service, List.of()));
     }
-    return targets;
+    return found;
   }
 
-  private static boolean mentions(SymbolicText value, Target target) {
+  /** The resources a value names: by a symbol of their logical id, or by their name or ARN. */
+  private List<Target> mentioned(SymbolicText value) {
+    List<Target> found = new ArrayList<>(1);
     for (String symbol : value.symbols()) {
-      if (symbol.equals(target.logicalId) || symbol.startsWith(target.logicalId + ".")) {
-        return true;
+      int dot = symbol.indexOf('.');
+      Target target = byLogicalId.get(dot < 0 ? symbol : symbol.substring(0, dot));
+      if (target != null) {
+        found.add(target);
       }
     }
-    String text = value.toString();
-    return !text.isEmpty()
-        && (text.equals(target.name.toString()) || text.equals(target.arn.toString()));
+    Target named = value.isEmpty() ? null : byNameOrArn.get(value.toString());
+    if (named != null && !found.contains(named)) {
+      found.add(named);
+    }
+    return found;
   }
 
   static String serviceOf(SymbolicText arn) {
@@ -101,19 +168,16 @@ public final class Reachability {
     return parts.size() > 2 ? parts.get(2).toString().toLowerCase(Locale.ROOT) : "";
   }
 
-  /** One Allow statement, reduced to the services its actions touch and its resource patterns. */
+  /** One Allow statement, reduced to the services its actions touch and its compiled resources. */
   private record Grant(
-      Set<String> services, boolean anyService, List<SymbolicText> resources, boolean anyResource) {
+      Set<String> services, boolean anyService, List<int[]> resources, boolean anyResource) {
     boolean covers(Target target) {
-      if (!anyService && !services.contains(target.service)) {
-        return false;
-      }
       if (anyResource) {
         return true;
       }
-      for (SymbolicText pattern : resources) {
-        if (ArnPattern.mayMatch(pattern, target.arn)
-            || ArnPattern.mayMatchWithin(pattern, target.arn)) {
+      for (int[] pattern : resources) {
+        if (ArnPattern.matches(pattern, target.exact)
+            || ArnPattern.matches(pattern, target.within)) {
           return true;
         }
       }
@@ -121,7 +185,7 @@ public final class Reachability {
     }
   }
 
-  private static List<Grant> grants(ExecutionRole role) {
+  private List<Grant> grants(ExecutionRole role) {
     List<Grant> grants = new ArrayList<>();
     for (Policy policy : role.policies()) {
       Optional<Value.Obj> document = policy.document().asObj();
@@ -129,13 +193,13 @@ public final class Reachability {
         continue;
       }
       for (Value statement : document.get().list("Statement")) {
-        statement.asObj().flatMap(Reachability::grant).ifPresent(grants::add);
+        statement.asObj().flatMap(this::grant).ifPresent(grants::add);
       }
     }
     return grants;
   }
 
-  private static Optional<Grant> grant(Value.Obj statement) {
+  private Optional<Grant> grant(Value.Obj statement) {
     if (!statement.text("Effect").map(e -> e.toString().equalsIgnoreCase("Allow")).orElse(false)) {
       return Optional.empty();
     }
@@ -151,16 +215,18 @@ public final class Reachability {
       }
     }
     boolean anyResource = statement.has("NotResource");
-    List<SymbolicText> resources = new ArrayList<>();
+    List<int[]> resources = new ArrayList<>();
     for (Value resource : statement.list("Resource")) {
       Optional<SymbolicText> text = resource.asText();
       if (text.isPresent()) {
-        if (text.get().toString().equals("*")) {
-          anyResource = true;
-        }
-        resources.add(text.get());
+        anyResource = anyResource || text.get().toString().equals("*");
+        resources.add(compiler.pattern(text.get()));
       }
     }
     return Optional.of(new Grant(services, anyService, resources, anyResource));
+  }
+
+  App app() {
+    return app;
   }
 }

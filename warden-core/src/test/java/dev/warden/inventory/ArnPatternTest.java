@@ -50,6 +50,27 @@ class ArnPatternTest {
   }
 
   @Test
+  void differentResourcesNeverShareAName() {
+    SymbolicText dlq =
+        arn("arn:aws:sqs:", "$AWS::Region", ":", "$AWS::AccountId", ":", "$OrdersDlq");
+    assertThat(
+            ArnPattern.mayMatch(
+                arn("arn:aws:sqs:", "$AWS::Region", ":", "$AWS::AccountId", ":", "$Orders"), dlq))
+        .isFalse();
+    assertThat(
+            ArnPattern.mayMatch(
+                arn("arn:aws:sqs:", "$AWS::Region", ":", "$AWS::AccountId", ":", "$OrdersDlq"),
+                dlq))
+        .isTrue();
+    assertThat(ArnPattern.mayMatch(SymbolicText.of("arn:aws:sqs:*:*:*"), dlq)).isTrue();
+    assertThat(ArnPattern.mayMatch(SymbolicText.of("arn:aws:sqs:us-east-1:*:orders-dlq"), dlq))
+        .isTrue();
+    assertThat(ArnPattern.mayMatch(SymbolicText.of("arn:aws:sqs:us-east-1:*:orders/dlq"), dlq))
+        .as("a name has no slash")
+        .isFalse();
+  }
+
+  @Test
   void policyVariablesInThePatternMayBeAnything() {
     assertThat(
             ArnPattern.mayMatch(

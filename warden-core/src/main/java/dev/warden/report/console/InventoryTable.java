@@ -50,8 +50,9 @@ public final class InventoryTable {
       }
       Columns.write(out, "    ", rows);
       out.write("\n  FUNCTIONS\n");
+      Reachability reach = Reachability.of(app);
       for (ServerlessFunction fn : app.functions()) {
-        function(out, fn, app, sharing.getOrDefault(fn.id(), List.of()));
+        function(out, fn, reach, sharing.getOrDefault(fn.id(), List.of()));
       }
       out.write("\n");
     }
@@ -59,7 +60,7 @@ public final class InventoryTable {
   }
 
   private static void function(
-      Writer out, ServerlessFunction fn, App app, List<ServerlessFunction> sharing)
+      Writer out, ServerlessFunction fn, Reachability reach, List<ServerlessFunction> sharing)
       throws IOException {
     out.write(
         "    "
@@ -85,8 +86,8 @@ public final class InventoryTable {
     Columns.write(out, "      ", rows);
     out.write("      role      " + role(fn.role(), sharing) + "\n");
     List<String> reached = new ArrayList<>();
-    for (Reachability.Reach reach : Reachability.of(fn, app)) {
-      reached.add(reach.logicalId() + " (" + reach.type().replace("AWS::", "") + ")");
+    for (Reachability.Reach target : reach.of(fn)) {
+      reached.add(target.logicalId() + " (" + target.type().replace("AWS::", "") + ")");
     }
     if (reached.size() > MAX_REACHED_SHOWN) {
       int more = reached.size() - MAX_REACHED_SHOWN;

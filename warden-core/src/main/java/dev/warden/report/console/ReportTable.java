@@ -1,6 +1,7 @@
 package dev.warden.report.console;
 
 import dev.warden.inventory.App;
+import dev.warden.inventory.Auth;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.Trigger;
 import dev.warden.report.WardenVersion;
@@ -29,14 +30,22 @@ public final class ReportTable {
             + InventoryTable.plural(result.inventory().apps().size(), "app")
             + "\n\n");
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"FUNCTION", "RUNTIME", "ENTRY POINTS", "ROLE", "SOURCE"});
+    rows.add(
+        new String[] {
+          "FUNCTION", "RUNTIME", "TRIGGERS", "PUBLIC", "UNAUTHENTICATED", "ROLE", "SOURCE"
+        });
     for (App app : result.inventory().apps()) {
       for (ServerlessFunction fn : app.functions()) {
+        long open = fn.triggers().stream().filter(Trigger::isPublic).count();
+        long unauthenticated =
+            fn.triggers().stream().filter(t -> t.isPublic() && t.auth() == Auth.NONE).count();
         rows.add(
             new String[] {
               fn.logicalId(),
               fn.runtime().orElse(fn.packageType().wireName()),
-              entryPoints(fn),
+              triggerKinds(fn),
+              open == 0 ? "-" : Long.toString(open),
+              unauthenticated == 0 ? "-" : Long.toString(unauthenticated),
               fn.role().displayName(),
               fn.declaredAt().toString()
             });
@@ -77,16 +86,14 @@ public final class ReportTable {
     out.flush();
   }
 
-  private static String entryPoints(ServerlessFunction fn) {
-    List<String> parts = new ArrayList<>();
+  /** The kinds of a function's triggers, each once, in order: "http, sqs". */
+  private static String triggerKinds(ServerlessFunction fn) {
+    List<String> kinds = new ArrayList<>();
     for (Trigger t : fn.triggers()) {
-      String text = t.kind().wireName() + t.route().map(r -> " " + r).orElse("");
-      if (t.isPublic()) {
-        text += " (public, " + t.auth().wireName() + ")";
+      if (!kinds.contains(t.kind().wireName())) {
+        kinds.add(t.kind().wireName());
       }
-      parts.add(text);
     }
-    String joined = String.join("; ", parts);
-    return joined.isEmpty() ? "-" : joined;
+    return kinds.isEmpty() ? "-" : String.join(", ", kinds);
   }
 }

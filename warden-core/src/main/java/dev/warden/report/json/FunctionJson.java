@@ -39,7 +39,11 @@ final class FunctionJson {
 
   /** The function object shared by the report and {@code warden inventory --format json}. */
   void function(
-      ServerlessFunction fn, App app, List<ServerlessFunction> sharingRole, FunctionExtras extras)
+      ServerlessFunction fn,
+      App app,
+      Reachability reach,
+      List<ServerlessFunction> sharingRole,
+      FunctionExtras extras)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("id", fn.id());
@@ -123,12 +127,12 @@ final class FunctionJson {
     }
     json.writeEndArray();
     json.writeArrayFieldStart("reaches");
-    for (Reachability.Reach reach : Reachability.of(fn, app)) {
+    for (Reachability.Reach reached : reach.of(fn)) {
       json.writeStartObject();
-      json.writeStringField("logicalId", reach.logicalId());
-      json.writeStringField("type", reach.type());
-      json.writeStringField("arn", reach.arn().toString());
-      stringArray("via", reach.via());
+      json.writeStringField("logicalId", reached.logicalId());
+      json.writeStringField("type", reached.type());
+      json.writeStringField("arn", reached.arn().toString());
+      stringArray("via", reached.via());
       json.writeEndObject();
     }
     json.writeEndArray();

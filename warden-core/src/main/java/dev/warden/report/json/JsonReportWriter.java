@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.warden.inventory.App;
 import dev.warden.inventory.Inventory;
+import dev.warden.inventory.Reachability;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.report.WardenVersion;
 import dev.warden.rules.Finding;
@@ -147,8 +148,9 @@ public final class JsonReportWriter {
     Map<String, List<ServerlessFunction>> sharing = inventory.roleSharing();
     json.writeArrayFieldStart("functions");
     for (App app : inventory.apps()) {
+      Reachability reach = Reachability.of(app);
       for (ServerlessFunction fn : app.functions()) {
-        writer.function(fn, app, sharing.getOrDefault(fn.id(), List.of()), extras);
+        writer.function(fn, app, reach, sharing.getOrDefault(fn.id(), List.of()), extras);
       }
     }
     json.writeEndArray();

@@ -95,7 +95,8 @@ class IntrinsicFunctionsTest {
   void pseudoParametersArePartitionAwsAndOtherwiseUnknown() {
     assertThat(
             env(
-                "A: !Sub '${AWS::Partition}:${AWS::Region}:${AWS::AccountId}:${AWS::StackName}:${AWS::URLSuffix}'"))
+                """
+                A: !Sub '${AWS::Partition}:${AWS::Region}:${AWS::AccountId}:${AWS::StackName}:${AWS::URLSuffix}'"""))
         .containsEntry("A", "aws:${AWS::Region}:${AWS::AccountId}:${AWS::StackName}:amazonaws.com");
   }
 
@@ -111,7 +112,11 @@ class IntrinsicFunctionsTest {
   void getAttBuildsArnsFromTheResourceName() {
     assertThat(
             env(
-                "A: !GetAtt Table.Arn\nB: !GetAtt Table.StreamArn\nC: !GetAtt Queue.QueueName\nD: !GetAtt Queue.Arn"))
+                """
+                A: !GetAtt Table.Arn
+                B: !GetAtt Table.StreamArn
+                C: !GetAtt Queue.QueueName
+                D: !GetAtt Queue.Arn"""))
         .containsEntry("A", "arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders-prod")
         .containsEntry(
             "B",
@@ -131,10 +136,11 @@ class IntrinsicFunctionsTest {
   void subSubstitutesParametersResourcesAttributesAndItsOwnVariables() {
     assertThat(
             env(
-                "A: !Sub 'arn:${AWS::Partition}:s3:::${Stage}-bucket/*'\n"
-                    + "B: !Sub ['${Name}-${Stage}', {Name: !GetAtt Queue.QueueName}]\n"
-                    + "C: !Sub '${Table.Arn}/index/*'\n"
-                    + "D: !Sub 'literal ${!NotAVariable}'"))
+                """
+                A: !Sub 'arn:${AWS::Partition}:s3:::${Stage}-bucket/*'
+                B: !Sub ['${Name}-${Stage}', {Name: !GetAtt Queue.QueueName}]
+                C: !Sub '${Table.Arn}/index/*'
+                D: !Sub 'literal ${!NotAVariable}'"""))
         .containsEntry("A", "arn:aws:s3:::prod-bucket/*")
         .containsEntry("B", "${Queue}-prod")
         .containsEntry(
@@ -146,10 +152,11 @@ class IntrinsicFunctionsTest {
   void joinSelectAndSplit() {
     assertThat(
             env(
-                "A: !Join ['-', [a, !Ref Stage, !Ref Unset]]\n"
-                    + "B: !Select [1, !Ref Subnets]\n"
-                    + "C: !Select [5, !Split [':', !GetAtt Queue.Arn]]\n"
-                    + "D: !Select [2, !Split [',', 'x,y,z']]"))
+                """
+                A: !Join ['-', [a, !Ref Stage, !Ref Unset]]
+                B: !Select [1, !Ref Subnets]
+                C: !Select [5, !Split [':', !GetAtt Queue.Arn]]
+                D: !Select [2, !Split [',', 'x,y,z']]"""))
         .containsEntry("A", "a-prod-${Unset}")
         .containsEntry("B", "subnet-b")
         .containsEntry("C", "${Queue}")
@@ -160,11 +167,12 @@ class IntrinsicFunctionsTest {
   void ifFollowsConditionsAndAnUnknownConditionTakesTheFirstBranch() {
     assertThat(
             env(
-                "A: !If [IsProd, big, small]\n"
-                    + "B: !If [IsDev, big, small]\n"
-                    + "C: !If [UnsetIsX, first, second]\n"
-                    + "D: !If [Both, yes, no]\n"
-                    + "E: !If [Either, yes, no]"))
+                """
+                A: !If [IsProd, big, small]
+                B: !If [IsDev, big, small]
+                C: !If [UnsetIsX, first, second]
+                D: !If [Both, yes, no]
+                E: !If [Either, yes, no]"""))
         .containsEntry("A", "big")
         .containsEntry("B", "small")
         .containsEntry("C", "first")
@@ -183,10 +191,11 @@ class IntrinsicFunctionsTest {
   void findInMapWithKnownKeysAgreedEntriesAndDefaults() {
     assertThat(
             env(
-                "A: !FindInMap [Sizes, us-east-1, Tier]\n"
-                    + "B: !FindInMap [Sizes, !Ref AWS::Region, Memory]\n"
-                    + "C: !FindInMap [Sizes, !Ref AWS::Region, Tier]\n"
-                    + "D: !FindInMap [Sizes, ap-south-1, Tier, {DefaultValue: none}]"))
+                """
+                A: !FindInMap [Sizes, us-east-1, Tier]
+                B: !FindInMap [Sizes, !Ref AWS::Region, Memory]
+                C: !FindInMap [Sizes, !Ref AWS::Region, Tier]
+                D: !FindInMap [Sizes, ap-south-1, Tier, {DefaultValue: none}]"""))
         .containsEntry("A", "big")
         .containsEntry("B", "512")
         .containsEntry("C", "${Fn::FindInMap:Sizes.Tier}")
@@ -197,12 +206,13 @@ class IntrinsicFunctionsTest {
   void importValueGetAzsBase64CidrLengthAndToJsonString() {
     assertThat(
             env(
-                "A: !ImportValue shared-vpc-id\n"
-                    + "B: !Select [0, !GetAZs '']\n"
-                    + "C: !Base64 hello\n"
-                    + "D: !Select [0, !Cidr ['10.0.0.0/16', 2, 8]]\n"
-                    + "E: !Length [a, b, c]\n"
-                    + "F: !ToJsonString {k: [1, true]}"))
+                """
+                A: !ImportValue shared-vpc-id
+                B: !Select [0, !GetAZs '']
+                C: !Base64 hello
+                D: !Select [0, !Cidr ['10.0.0.0/16', 2, 8]]
+                E: !Length [a, b, c]
+                F: !ToJsonString {k: [1, true]}"""))
         .containsEntry("A", "${ImportValue:shared-vpc-id}")
         .containsEntry("B", "${Fn::GetAZs.0}")
         .containsEntry("C", "aGVsbG8=")
@@ -215,7 +225,8 @@ class IntrinsicFunctionsTest {
   void jsonLongFormsWorkLikeTheShortForms() {
     assertThat(
             env(
-                "A: {\"Fn::Join\": [\"\", [{\"Ref\": \"Stage\"}, {\"Fn::Sub\": \"-${AWS::Region}\"}]]}"))
+                """
+                A: {"Fn::Join": ["", [{"Ref": "Stage"}, {"Fn::Sub": "-${AWS::Region}"}]]}"""))
         .containsEntry("A", "prod-${AWS::Region}");
   }
 
