@@ -2,9 +2,10 @@ package dev.warden.inventory.document;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The folder a scan may read. Paths in reports are relative to it, and nothing outside it is read:
@@ -14,6 +15,7 @@ public final class ScanRoot {
 
   private final Path root;
   private final Path realRoot;
+  private final Map<Path, Boolean> contained = new ConcurrentHashMap<>();
 
   private ScanRoot(Path root, Path realRoot) {
     this.root = root;
@@ -61,12 +63,16 @@ public final class ScanRoot {
     return contains(candidate) ? Optional.of(candidate) : Optional.empty();
   }
 
-  /** True when the path exists and its real location is inside the root. */
+  /**
+   * True when the path exists and its real location is inside the root. Answers are remembered: a
+   * template's functions often share one code folder.
+   */
   public boolean contains(Path path) {
+    return contained.computeIfAbsent(path, this::isReallyInside);
+  }
+
+  private boolean isReallyInside(Path path) {
     try {
-      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
-        return false;
-      }
       return path.toRealPath().startsWith(realRoot);
     } catch (IOException | SecurityException e) {
       return false;
