@@ -96,6 +96,16 @@ final class Template {
   }
 
   private static Optional<TemplateResource> resource(Value.Field field, Problems problems) {
+    if (field.key().startsWith("Fn::ForEach::")) {
+      problems.add(
+          field.keyAt(),
+          field.key()
+              + " (AWS::LanguageExtensions) is not expanded yet; the resources it generates"
+              + " were not scanned",
+          "Scan the processed template (`aws cloudformation get-template --template-stage Processed`),"
+              + " which has the loop expanded.");
+      return Optional.empty();
+    }
     if (!(field.value() instanceof Value.Obj definition)) {
       problems.add(
           field.keyAt(),

@@ -225,4 +225,26 @@ class MoreResourcesTest {
         .containsExactly(
             "Policies entry DynamoDBCrudPolicy has its parameters (TableName) beside the template name instead of under it");
   }
+
+  @Test
+  void aForEachLoopIsReportedAsNotExpanded() {
+    Loaded loaded =
+        Loaded.template(
+            dir,
+            """
+        Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]
+        Resources:
+          Fn::ForEach::Queues:
+            - Name
+            - [a, b]
+            - Queue${Name}: {Type: AWS::SQS::Queue}
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties: {Runtime: python3.12, Handler: a.b, InlineCode: x}
+        """);
+    assertThat(loaded.function("Fn")).isNotNull();
+    assertThat(loaded.problemMessages())
+        .singleElement()
+        .satisfies(m -> assertThat(m).startsWith("Fn::ForEach::Queues"));
+  }
 }
