@@ -775,18 +775,9 @@ final class Apis {
       }
       String path = Props.text(p, "ResourceId").map(id -> pathOf(id, 0)).orElse("/");
       HttpRoute route = new HttpRoute(Props.string(p, "HttpMethod").orElse("ANY"), path);
-      String authorizationType =
-          Props.string(p, "AuthorizationType").orElse("NONE").toUpperCase(Locale.ROOT);
       Optional<String> authorizer =
-          switch (authorizationType) {
-            case "AWS_IAM" -> Optional.of("AWS_IAM");
-            case "CUSTOM", "COGNITO_USER_POOLS" ->
-                Props.text(p, "AuthorizerId")
-                    .flatMap(r -> context.referenced(r, Set.of("AWS::ApiGateway::Authorizer")))
-                    .map(TemplateResource::logicalId)
-                    .or(() -> Optional.of(authorizationType));
-            default -> Optional.of("NONE");
-          };
+          declaredAuthorizer(
+              p, Set.of("CUSTOM", "COGNITO_USER_POOLS"), "AWS::ApiGateway::Authorizer");
       addRoute(
           api.get().logicalId(),
           route,
@@ -796,6 +787,25 @@ final class Apis {
           method.logicalId(),
           method.at());
     }
+  }
+
+  /**
+   * The authorizer a method or route declares: {@code AWS_IAM}, {@code NONE}, or the logical id of
+   * the authorizer resource it names (the type itself when that resource is not in the template).
+   */
+  private Optional<String> declaredAuthorizer(
+      Value.Obj p, Set<String> typesWithAuthorizer, String authorizerResourceType) {
+    String type = Props.string(p, "AuthorizationType").orElse("NONE").toUpperCase(Locale.ROOT);
+    if (type.equals("AWS_IAM")) {
+      return Optional.of("AWS_IAM");
+    }
+    if (!typesWithAuthorizer.contains(type)) {
+      return Optional.of("NONE");
+    }
+    return Props.text(p, "AuthorizerId")
+        .flatMap(r -> context.referenced(r, Set.of(authorizerResourceType)))
+        .map(TemplateResource::logicalId)
+        .or(() -> Optional.of(type));
   }
 
   /** The path of an {@code AWS::ApiGateway::Resource}, following its parents. */
@@ -833,18 +843,8 @@ final class Apis {
           apis.get(api.get().logicalId()) != null
               && apis.get(api.get().logicalId()).kind() == Api.Kind.WEBSOCKET;
       String routeKey = Props.string(p, "RouteKey").orElse("$default");
-      String authorizationType =
-          Props.string(p, "AuthorizationType").orElse("NONE").toUpperCase(Locale.ROOT);
       Optional<String> authorizer =
-          switch (authorizationType) {
-            case "AWS_IAM" -> Optional.of("AWS_IAM");
-            case "JWT", "CUSTOM" ->
-                Props.text(p, "AuthorizerId")
-                    .flatMap(r -> context.referenced(r, Set.of("AWS::ApiGatewayV2::Authorizer")))
-                    .map(TemplateResource::logicalId)
-                    .or(() -> Optional.of(authorizationType));
-            default -> Optional.of("NONE");
-          };
+          declaredAuthorizer(p, Set.of("JWT", "CUSTOM"), "AWS::ApiGatewayV2::Authorizer");
       addRoute(
           api.get().logicalId(),
           routeOf(routeKey, websocket),

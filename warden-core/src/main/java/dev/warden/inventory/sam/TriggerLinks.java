@@ -254,8 +254,8 @@ final class TriggerLinks {
           .flatMap(t -> function(t, "Arn"))
           .ifPresent(
               function -> {
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("expression", Props.string(p, "ScheduleExpression").orElse("?"));
+                Map<String, String> details =
+                    Map.of("expression", Props.string(p, "ScheduleExpression").orElse("?"));
                 function.addTrigger(
                     Trigger.ofSource(
                         TriggerKind.SCHEDULE,
@@ -275,8 +275,8 @@ final class TriggerLinks {
           .ifPresent(
               function -> {
                 Optional<SymbolicText> group = Props.text(p, "LogGroupName");
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("filterPattern", Props.string(p, "FilterPattern").orElse(""));
+                Map<String, String> details =
+                    Map.of("filterPattern", Props.string(p, "FilterPattern").orElse(""));
                 function.addTrigger(
                     Trigger.ofSource(
                         TriggerKind.CLOUDWATCH_LOGS,
@@ -299,8 +299,8 @@ final class TriggerLinks {
             .flatMap(l -> function(l, "FunctionArn"))
             .ifPresent(
                 function -> {
-                  Map<String, String> details = new LinkedHashMap<>();
-                  details.put("sql", Props.string(payload, "Sql").orElse("?"));
+                  Map<String, String> details =
+                      Map.of("sql", Props.string(payload, "Sql").orElse("?"));
                   function.addTrigger(
                       Trigger.ofSource(
                           TriggerKind.IOT,
@@ -447,8 +447,7 @@ final class TriggerLinks {
                                     Props.string(context.properties(g), "AuthenticationType")
                                         .orElse("API_KEY")))
                         .orElse(Auth.API_KEY);
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("dataSource", source.logicalId());
+                Map<String, String> details = Map.of("dataSource", source.logicalId());
                 function.addTrigger(
                     new Trigger(
                         TriggerKind.APPSYNC,
