@@ -57,7 +57,6 @@ public final class Reachability {
     }
   }
 
-  private final App app;
   private final ArnPattern.Compiler compiler = new ArnPattern.Compiler();
   private final List<Target> targets = new ArrayList<>();
   private final Map<String, List<Target>> byService = new HashMap<>();
@@ -65,7 +64,6 @@ public final class Reachability {
   private final Map<String, Target> byNameOrArn = new HashMap<>();
 
   private Reachability(App app) {
-    this.app = app;
     for (Resource resource : app.resources()) {
       add(resource.logicalId(), resource.type(), resource.name(), resource.arn());
     }
@@ -224,9 +222,5 @@ public final class Reachability {
       }
     }
     return Optional.of(new Grant(services, anyService, resources, anyResource));
-  }
-
-  App app() {
-    return app;
   }
 }

@@ -131,19 +131,6 @@ public final class SymbolicText {
     return names;
   }
 
-  /** True when this text holds the named unknown value. */
-  public boolean hasSymbol(String name) {
-    if (parts == null) {
-      return false;
-    }
-    for (int i = 0; i < parts.size(); i++) {
-      if (parts.get(i) instanceof Symbol symbol && symbol.name().equals(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Splits at each occurrence of {@code delimiter} in the known text. Unknown values are assumed
    * not to contain the delimiter, which holds for the pseudo parameters and generated names this is

@@ -1,8 +1,5 @@
 package dev.warden.inventory;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * What makes a function run, named after the service that delivers the event. {@code http} and
  * {@code schedule} are shared by all clouds.
@@ -68,9 +65,5 @@ public enum TriggerKind {
 
   public Delivery delivery() {
     return delivery;
-  }
-
-  public static Optional<TriggerKind> fromWireName(String name) {
-    return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
   }
 }

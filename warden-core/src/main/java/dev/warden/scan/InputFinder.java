@@ -2,7 +2,6 @@ package dev.warden.scan;
 
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.SourceLocation;
-import dev.warden.inventory.document.ReadLimits;
 import dev.warden.inventory.document.ScanRoot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,12 +62,10 @@ final class InputFinder {
   private static final int SNIFF_BYTES = 64 * 1024;
 
   private final ScanRoot root;
-  private final ReadLimits limits;
   private final List<InputProblem> problems = new ArrayList<>();
 
-  InputFinder(ScanRoot root, ReadLimits limits) {
+  InputFinder(ScanRoot root) {
     this.root = root;
-    this.limits = limits;
   }
 
   List<InputProblem> problems() {
@@ -155,9 +152,5 @@ final class InputFinder {
     return text.contains("AWSTemplateFormatVersion")
         || text.contains("AWS::Serverless-2016-10-31")
         || (text.contains("Resources") && text.contains("AWS::"));
-  }
-
-  ReadLimits limits() {
-    return limits;
   }
 }

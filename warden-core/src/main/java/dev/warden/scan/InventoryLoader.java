@@ -60,7 +60,7 @@ public final class InventoryLoader {
         continue;
       }
       if (Files.isDirectory(absolute)) {
-        InputFinder finder = new InputFinder(root, request.limits());
+        InputFinder finder = new InputFinder(root);
         try {
           List<Path> found = finder.find(absolute);
           if (found.isEmpty()) {

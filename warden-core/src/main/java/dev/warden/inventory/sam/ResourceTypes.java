@@ -48,19 +48,7 @@ final class ResourceTypes {
       RefReturns ref,
       @Nullable String nameProperty,
       Shape arn,
-      Map<String, Shape> attributes) {
-
-    Optional<ResourceKind> resourceKind() {
-      return Optional.ofNullable(kind);
-    }
-
-    /** The service prefix of the resource's ARN ({@code dynamodb}), for matching policies. */
-    String service() {
-      SymbolicText sample = arn.apply(new Facts("X", SymbolicText.of("x")), SymbolicText.empty());
-      List<SymbolicText> parts = sample.split(":");
-      return parts.size() > 2 ? parts.get(2).toString() : "";
-    }
-  }
+      Map<String, Shape> attributes) {}
 
   static final SymbolicText REGION = SymbolicText.symbol("AWS::Region");
   static final SymbolicText ACCOUNT = SymbolicText.symbol("AWS::AccountId");

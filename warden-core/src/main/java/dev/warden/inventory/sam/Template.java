@@ -181,10 +181,6 @@ final class Template {
         || resources.values().stream().anyMatch(r -> r.type().startsWith("AWS::Serverless::"));
   }
 
-  List<String> transforms() {
-    return transforms;
-  }
-
   Optional<String> description() {
     return root.get("Description").flatMap(Value::asString);
   }
