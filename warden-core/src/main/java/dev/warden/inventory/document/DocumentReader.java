@@ -15,10 +15,6 @@ public final class DocumentReader {
     this.json = new JsonReader(limits);
   }
 
-  public ReadLimits limits() {
-    return limits;
-  }
-
   /** Reads and parses a file; JSON when it is named {@code .json} or starts with a brace. */
   public Document read(Path file, String displayPath) {
     return parse(SourceFile.read(file, displayPath, limits));
