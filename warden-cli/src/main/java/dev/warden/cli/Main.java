@@ -18,7 +18,12 @@ import picocli.CommandLine.Option;
     name = "warden",
     description =
         "Serverless security: inventory, risk, least privilege, supply chain and audit logs.",
-    subcommands = {ScanCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ScanCommand.class,
+      InventoryCommand.class,
+      IamCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  warden scan examples/acme-shop",

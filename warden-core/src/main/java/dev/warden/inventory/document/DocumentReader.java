@@ -24,6 +24,14 @@ public final class DocumentReader {
     return isJson(source) ? json.read(source) : yaml.read(source);
   }
 
+  /**
+   * Parses one line of a JSON Lines file (line numbers from 1); positions are reported at that line
+   * of {@code displayPath}.
+   */
+  public Document parseJsonLine(String displayPath, int lineNumber, String text) {
+    return json.read(new SourceFile(displayPath, text), lineNumber - 1);
+  }
+
   private static boolean isJson(SourceFile source) {
     if (source.extension().equals("json")) {
       return true;

