@@ -1,7 +1,6 @@
 package dev.warden.cli;
 
 import dev.warden.iam.IamCatalog;
-import dev.warden.iam.PolicyEvaluator;
 import dev.warden.iam.simulate.Simulator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -61,8 +60,7 @@ final class IamSimulateCommand implements Callable<Integer> {
         && Files.isSameFile(Path.of(input), Path.of(output.output))) {
       throw new UsageProblem("--output is the --input file; Warden does not overwrite its input.");
     }
-    Simulator simulator =
-        new Simulator(new PolicyEvaluator(IamCatalog.bundled()), Clock.systemUTC());
+    Simulator simulator = new Simulator(IamCatalog.bundled(), Clock.systemUTC());
     try (BufferedReader in = open()) {
       String name = input.equals("-") ? "<stdin>" : input;
       output.write(Main.stdout(), out -> simulator.run(name, in, out));

@@ -103,14 +103,13 @@ public final class Condition {
       }
       return false;
     }
-    boolean negated = family.isNegated();
     switch (operator.setOperator()) {
       case FOR_ALL_VALUES -> {
         if (present.isEmpty() || present.get().isEmpty()) {
           return true;
         }
         for (String value : present.get()) {
-          if (anyMatches(value, context) == negated) {
+          if (!test(value, context)) {
             return false;
           }
         }
@@ -121,7 +120,7 @@ public final class Condition {
           return false;
         }
         for (String value : present.get()) {
-          if (anyMatches(value, context) != negated) {
+          if (test(value, context)) {
             return true;
           }
         }
@@ -129,18 +128,40 @@ public final class Condition {
       }
       default -> {
         if (present.isEmpty()) {
-          return operator.ifExists() || negated;
+          return operator.ifExists() || family.isNegated();
         }
-        boolean matched = false;
+        if (context.isMultivalued(lowerKey)) {
+          // A set is compared only through ForAllValues or ForAnyValue; a plain operator never
+          // matches it, the negated ones included (as AWS's IAM team stated at re:Inforce 2025,
+          // IAM431, and the differential oracle does).
+          return false;
+        }
         for (String value : present.get()) {
-          if (anyMatches(value, context)) {
-            matched = true;
-            break;
+          if (test(value, context)) {
+            return true;
           }
         }
-        return matched != negated;
+        return false;
       }
     }
+  }
+
+  /**
+   * The operator's verdict on one request value: a positive operator holds when a policy value
+   * matches; a negated one when none does. A policy value whose variable has no value in the
+   * request matches nothing, and makes a negated operator fail: AWS cannot tell that the request
+   * value differs from it.
+   */
+  private boolean test(String requestValue, RequestContext context) {
+    if (!operator.family().isNegated()) {
+      return anyMatches(requestValue, context);
+    }
+    for (PolicyText text : texts) {
+      if (!text.resolves(context)) {
+        return false;
+      }
+    }
+    return !anyMatches(requestValue, context);
   }
 
   /** True when a request value matches one of the policy values, by the positive comparison. */

@@ -1,14 +1,17 @@
 package dev.warden.iam;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides whether IAM policies allow a request, in AWS's evaluation order: an explicit deny in any
- * policy wins; every SCP level must allow; then the resource-based policy and the identity-based
- * policies, bounded by the permissions boundary and the session policy, with AWS's same-account and
- * cross-account rules.
+ * policy wins; every SCP level must allow; a session policy must allow; then the resource-based
+ * policy and the identity-based policies, bounded by the permissions boundary, with AWS's
+ * same-account and cross-account rules and the exceptions of STS, KMS and IAM.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
 public final class PolicyEvaluator {
@@ -19,103 +22,235 @@ public final class PolicyEvaluator {
     this.catalog = catalog;
   }
 
-  /** How a resource-based policy's matching Allow names the caller. */
-  private enum Grant {
-    NONE,
-    /** The account (id, root ARN): only delegates to the account's own IAM policies. */
+  /** How a matching Allow of a resource-based policy names the caller. */
+  enum Grant {
+    /** Its account (id or root ARN): the account's own IAM policies decide. */
     ACCOUNT,
-    /** The role whose session calls: limited by the boundary and session policy. */
-    ROLE,
-    /** The caller itself (a user, a role session, everybody): needs nothing more. */
-    PRINCIPAL
+    /** The role whose session calls: the session still answers to its boundary. */
+    ROLE_OF_SESSION,
+    /** The caller's own ARN (a user, a role session, a service). */
+    EXACT,
+    /** Everybody ({@code "*"}, or all but those a NotPrincipal lists). */
+    EVERYBODY
+  }
+
+  /** Whether the account of the resource trusts the caller's IAM policies without saying so. */
+  private enum Trust {
+    IMPLICIT,
+    EXPLICIT,
+    NONE
   }
 
   public Decision evaluate(Request request, PolicySet policies) {
     String service = request.lowerService();
     String name = request.lowerName();
+    Principal principal = request.principal();
+    boolean servicePrincipal = principal.isService();
+
+    if (service.equals("sts") && name.equals("getcalleridentity") && !servicePrincipal) {
+      // Needs no permission, and a Deny cannot take it away.
+      // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
+      return new Decision(Decision.Outcome.ALLOWED, List.of());
+    }
+
+    Evaluation e = new Evaluation(request, service, name, policies.boundary().isPresent());
     List<Decision.MatchedStatement> denies = new ArrayList<>();
-    collect(
-        policies.identity(),
-        PolicyType.IDENTITY,
-        Effect.DENY,
-        request,
-        service,
-        name,
-        denies,
-        null);
+    e.collect(policies.identity(), PolicyType.IDENTITY, Effect.DENY, denies, null);
     policies
         .resourcePolicy()
-        .ifPresent(
-            p ->
-                collect(
-                    List.of(p),
-                    PolicyType.RESOURCE,
-                    Effect.DENY,
-                    request,
-                    service,
-                    name,
-                    denies,
-                    null));
+        .ifPresent(p -> e.collect(List.of(p), PolicyType.RESOURCE, Effect.DENY, denies, null));
     policies
         .boundary()
-        .ifPresent(
-            p ->
-                collect(
-                    List.of(p),
-                    PolicyType.BOUNDARY,
-                    Effect.DENY,
-                    request,
-                    service,
-                    name,
-                    denies,
-                    null));
+        .ifPresent(p -> e.collect(List.of(p), PolicyType.BOUNDARY, Effect.DENY, denies, null));
     policies
         .session()
-        .ifPresent(
-            p ->
-                collect(
-                    List.of(p),
-                    PolicyType.SESSION,
-                    Effect.DENY,
-                    request,
-                    service,
-                    name,
-                    denies,
-                    null));
-    collect(
-        flatten(policies.scps()),
-        PolicyType.SCP,
-        Effect.DENY,
-        request,
-        service,
-        name,
-        denies,
-        null);
+        .ifPresent(p -> e.collect(List.of(p), PolicyType.SESSION, Effect.DENY, denies, null));
+    // SCPs limit the principals of member accounts; an AWS service is none of them.
+    if (!servicePrincipal) {
+      e.collect(flatten(policies.scps()), PolicyType.SCP, Effect.DENY, denies, null);
+    }
     if (catalog.isRcpService(service)) {
-      collect(
-          flatten(policies.rcps()),
-          PolicyType.RCP,
-          Effect.DENY,
-          request,
-          service,
-          name,
-          denies,
-          null);
+      e.collect(flatten(policies.rcps()), PolicyType.RCP, Effect.DENY, denies, null);
     }
     if (!denies.isEmpty()) {
       return new Decision(Decision.Outcome.EXPLICITLY_DENIED, denies);
     }
 
-    List<Decision.MatchedStatement> allows = new ArrayList<>();
+    List<Decision.MatchedStatement> deciding = new ArrayList<>();
+    if (!servicePrincipal && !scpsAllow(e, policies, deciding)) {
+      return implicitDeny();
+    }
+
+    List<Decision.MatchedStatement> resourceAllows = new ArrayList<>();
+    Set<Grant> grants = EnumSet.noneOf(Grant.class);
+    policies
+        .resourcePolicy()
+        .ifPresent(
+            p -> e.collect(List.of(p), PolicyType.RESOURCE, Effect.ALLOW, resourceAllows, grants));
+    boolean direct =
+        grants.contains(Grant.EVERYBODY)
+            || grants.contains(Grant.EXACT)
+            || grants.contains(Grant.ROLE_OF_SESSION);
+
+    if (servicePrincipal) {
+      return direct ? allowed(resourceAllows) : implicitDeny();
+    }
+
+    if (policies.session().isPresent()) {
+      List<Decision.MatchedStatement> sessionAllows = new ArrayList<>();
+      e.collect(
+          List.of(policies.session().get()), PolicyType.SESSION, Effect.ALLOW, sessionAllows, null);
+      // A resource-based policy that names the session itself grants beside the session policy.
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
+      boolean namesSession = grants.contains(Grant.EXACT) && isSession(principal);
+      if (sessionAllows.isEmpty() && !namesSession) {
+        return implicitDeny();
+      }
+      deciding.addAll(sessionAllows);
+    }
+
+    List<Decision.MatchedStatement> identityAllows = new ArrayList<>();
+    e.collect(policies.identity(), PolicyType.IDENTITY, Effect.ALLOW, identityAllows, null);
+    boolean identity = !identityAllows.isEmpty();
+
+    Optional<Boolean> boundaryAllows = Optional.empty();
+    if (policies.boundary().isPresent()) {
+      List<Decision.MatchedStatement> boundaryStatements = new ArrayList<>();
+      e.collect(
+          List.of(policies.boundary().get()),
+          PolicyType.BOUNDARY,
+          Effect.ALLOW,
+          boundaryStatements,
+          null);
+      boundaryAllows = Optional.of(!boundaryStatements.isEmpty());
+      deciding.addAll(boundaryStatements);
+    }
+
+    boolean sameAccount =
+        principal.account().map(a -> a.equals(request.resourceAccount())).orElse(false);
+    boolean allowed;
+    if (sameAccount) {
+      Trust trust = trust(request, service, name, policies);
+      boolean viaIdentity =
+          identity
+              && switch (trust) {
+                case IMPLICIT -> true;
+                case EXPLICIT -> grants.contains(Grant.ACCOUNT);
+                case NONE -> false;
+              };
+      if (boundaryAllows.orElse(true)) {
+        allowed = direct || viaIdentity;
+      } else {
+        // Within the account, a boundary does not limit what a resource-based policy grants to
+        // the caller by its own ARN (or to everybody), except to a role named by its role ARN.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+        allowed =
+            grants.contains(Grant.EVERYBODY)
+                || (grants.contains(Grant.EXACT) && !principal.kind().equals("role"));
+      }
+    } else {
+      boolean trusted = direct || grants.contains(Grant.ACCOUNT);
+      allowed = trusted && identity && boundaryAllows.orElse(true);
+    }
+    if (!allowed || deniedByServiceRules(service, name, request.resource())) {
+      return implicitDeny();
+    }
+    deciding.addAll(identityAllows);
+    deciding.addAll(resourceAllows);
+    return allowed(deciding);
+  }
+
+  /**
+   * Whether the resource's account lets its own IAM policies grant without the resource policy
+   * naming the account: always, except for role trust policies (any STS action on a role that has
+   * one) and KMS key policies, which must name the account (or the caller).
+   */
+  private static Trust trust(Request request, String service, String name, PolicySet policies) {
+    if (service.equals("sts")) {
+      if (policies.resourcePolicy().isPresent()) {
+        return Trust.EXPLICIT;
+      }
+      // Every role has a trust policy; without one nobody can assume it.
+      return name.startsWith("assumerole") ? Trust.NONE : Trust.IMPLICIT;
+    }
+    if (service.equals("kms")) {
+      String resource = request.resource();
+      if (resource.equals("*")) {
+        return Trust.IMPLICIT;
+      }
+      String[] parts = resource.split(":", 6);
+      boolean key = parts.length == 6 && parts[5].toLowerCase(Locale.ROOT).startsWith("key/");
+      return key ? Trust.EXPLICIT : Trust.IMPLICIT;
+    }
+    return Trust.IMPLICIT;
+  }
+
+  /**
+   * What AWS refuses whatever the policies say: changing AWS-managed policies, AWS-reserved roles
+   * (IAM Identity Center's) and the aliases of AWS-managed KMS keys.
+   */
+  private static boolean deniedByServiceRules(String service, String name, String resource) {
+    String[] parts = resource.split(":", 6);
+    if (parts.length != 6) {
+      return false;
+    }
+    String path = parts[5].toLowerCase(Locale.ROOT);
+    if (service.equals("iam")) {
+      boolean managedPolicy = parts[4].equals("aws") && path.startsWith("policy/");
+      boolean reservedRole = path.startsWith("role/aws-reserved/");
+      return (managedPolicy && CHANGES_MANAGED_POLICY.contains(name))
+          || (reservedRole && CHANGES_ROLE.contains(name));
+    }
+    if (service.equals("kms")) {
+      return path.startsWith("alias/aws/")
+          && (name.equals("createalias")
+              || name.equals("deletealias")
+              || name.equals("updatealias"));
+    }
+    return false;
+  }
+
+  private static final Set<String> CHANGES_MANAGED_POLICY =
+      Set.of(
+          "createpolicy",
+          "createpolicyversion",
+          "deletepolicy",
+          "deletepolicyversion",
+          "setdefaultpolicyversion",
+          "tagpolicy",
+          "untagpolicy");
+
+  private static final Set<String> CHANGES_ROLE =
+      Set.of(
+          "attachrolepolicy",
+          "createrole",
+          "createservicelinkedrole",
+          "deleterole",
+          "deleterolepermissionsboundary",
+          "deleterolepolicy",
+          "deleteservicelinkedrole",
+          "detachrolepolicy",
+          "passrole",
+          "putrolepermissionsboundary",
+          "putrolepolicy",
+          "tagrole",
+          "untagrole",
+          "updateassumerolepolicy",
+          "updaterole",
+          "updateroledescription");
+
+  /** Every SCP level, root first, must allow; adds the allowing statements to {@code out}. */
+  private static boolean scpsAllow(
+      Evaluation e, PolicySet policies, List<Decision.MatchedStatement> out) {
     int offset = 0;
     for (List<PolicyDocument> level : policies.scps()) {
       List<Decision.MatchedStatement> levelAllows = new ArrayList<>();
-      collect(level, PolicyType.SCP, Effect.ALLOW, request, service, name, levelAllows, null);
+      e.collect(level, PolicyType.SCP, Effect.ALLOW, levelAllows, null);
       if (levelAllows.isEmpty()) {
-        return new Decision(Decision.Outcome.IMPLICITLY_DENIED, List.of());
+        return false;
       }
       for (Decision.MatchedStatement statement : levelAllows) {
-        allows.add(
+        out.add(
             new Decision.MatchedStatement(
                 PolicyType.SCP,
                 statement.policyIndex() + offset,
@@ -124,92 +259,20 @@ public final class PolicyEvaluator {
       }
       offset += level.size();
     }
-
-    List<Decision.MatchedStatement> identityAllows = new ArrayList<>();
-    collect(
-        policies.identity(),
-        PolicyType.IDENTITY,
-        Effect.ALLOW,
-        request,
-        service,
-        name,
-        identityAllows,
-        null);
-    boolean boundaryAllows =
-        bounded(policies.boundary(), PolicyType.BOUNDARY, request, service, name, allows);
-    boolean sessionAllows =
-        bounded(policies.session(), PolicyType.SESSION, request, service, name, allows);
-
-    List<Decision.MatchedStatement> resourceAllows = new ArrayList<>();
-    Grant[] strongest = {Grant.NONE};
-    policies
-        .resourcePolicy()
-        .ifPresent(
-            p ->
-                collect(
-                    List.of(p),
-                    PolicyType.RESOURCE,
-                    Effect.ALLOW,
-                    request,
-                    service,
-                    name,
-                    resourceAllows,
-                    strongest));
-    Grant grant = strongest[0];
-
-    boolean sameAccount =
-        request.principal().account().map(a -> a.equals(request.resourceAccount())).orElse(false);
-    boolean allowed;
-    List<Decision.MatchedStatement> deciding = new ArrayList<>(allows);
-    if (sameAccount) {
-      boolean resourceRequired = requiresResourcePolicy(service, name);
-      if (grant == Grant.PRINCIPAL) {
-        allowed = true;
-        deciding.addAll(resourceAllows);
-      } else if (grant == Grant.ROLE) {
-        allowed = boundaryAllows && sessionAllows;
-        deciding.addAll(resourceAllows);
-      } else {
-        allowed =
-            !identityAllows.isEmpty()
-                && boundaryAllows
-                && sessionAllows
-                && (!resourceRequired || grant == Grant.ACCOUNT);
-        deciding.addAll(identityAllows);
-        deciding.addAll(resourceAllows);
-      }
-    } else {
-      allowed = !identityAllows.isEmpty() && boundaryAllows && sessionAllows && grant != Grant.NONE;
-      deciding.addAll(identityAllows);
-      deciding.addAll(resourceAllows);
-    }
-    return allowed
-        ? new Decision(Decision.Outcome.ALLOWED, deciding)
-        : new Decision(Decision.Outcome.IMPLICITLY_DENIED, List.of());
+    return true;
   }
 
-  /** True when the policy is absent or allows; adds its allowing statements to {@code allows}. */
-  private boolean bounded(
-      Optional<PolicyDocument> policy,
-      PolicyType type,
-      Request request,
-      String service,
-      String name,
-      List<Decision.MatchedStatement> allows) {
-    if (policy.isEmpty()) {
-      return true;
-    }
-    int before = allows.size();
-    collect(List.of(policy.get()), type, Effect.ALLOW, request, service, name, allows, null);
-    return allows.size() > before;
+  private static boolean isSession(Principal principal) {
+    String kind = principal.kind();
+    return kind.equals("assumed-role") || kind.equals("federated-user");
   }
 
-  /**
-   * KMS key policies and role trust policies must allow the caller even within the account; a key
-   * policy or trust policy that names the account delegates to the account's IAM policies.
-   */
-  private static boolean requiresResourcePolicy(String service, String name) {
-    return service.equals("kms") || (service.equals("sts") && name.startsWith("assumerole"));
+  private static Decision allowed(List<Decision.MatchedStatement> deciding) {
+    return new Decision(Decision.Outcome.ALLOWED, deciding);
+  }
+
+  private static Decision implicitDeny() {
+    return new Decision(Decision.Outcome.IMPLICITLY_DENIED, List.of());
   }
 
   private static List<PolicyDocument> flatten(List<List<PolicyDocument>> levels) {
@@ -218,78 +281,94 @@ public final class PolicyEvaluator {
     return all;
   }
 
-  /**
-   * Adds every statement of the policies with this effect that applies to the request. For
-   * resource-based policies {@code grant} (when given) receives the strongest way a matching Allow
-   * names the caller.
-   */
-  private void collect(
-      List<PolicyDocument> documents,
-      PolicyType type,
-      Effect effect,
-      Request request,
-      String service,
-      String name,
-      List<Decision.MatchedStatement> out,
-      Grant[] grant) {
-    for (int p = 0; p < documents.size(); p++) {
-      for (Statement statement : documents.get(p).statements()) {
-        if (statement.effect() != effect
-            || !statement.appliesToAction(service, name)
-            || !statement.appliesToResource(request.resource(), request.context())) {
-          continue;
-        }
-        if (type.namesPrincipals()
-            && (statement.principal().isPresent() || statement.notPrincipal().isPresent())
-            && !statement.appliesToPrincipal(request.principal())) {
-          continue;
-        }
-        if (!statement.conditionsHold(request.context())) {
-          continue;
-        }
-        out.add(new Decision.MatchedStatement(type, p, statement.index(), statement.sid()));
-        if (grant != null) {
-          Grant how = grantOf(statement, request.principal());
-          if (how.compareTo(grant[0]) > 0) {
-            grant[0] = how;
+  /** One request being evaluated: finds the statements of each policy that apply to it. */
+  private static final class Evaluation {
+    private final Request request;
+    private final String service;
+    private final String name;
+    private final boolean hasBoundary;
+
+    Evaluation(Request request, String service, String name, boolean hasBoundary) {
+      this.request = request;
+      this.service = service;
+      this.name = name;
+      this.hasBoundary = hasBoundary;
+    }
+
+    /**
+     * Adds every statement of the policies with this effect that applies to the request; for a
+     * resource-based policy, {@code grants} (when given) receives how each names the caller.
+     */
+    void collect(
+        List<PolicyDocument> documents,
+        PolicyType type,
+        Effect effect,
+        List<Decision.MatchedStatement> out,
+        Set<Grant> grants) {
+      for (int p = 0; p < documents.size(); p++) {
+        for (Statement statement : documents.get(p).statements()) {
+          if (statement.effect() != effect
+              || !statement.appliesToAction(service, name)
+              || !statement.appliesToResource(request.resource(), request.context())
+              || (type.namesPrincipals() && !namesCaller(statement, effect))
+              || !statement.conditionsHold(request.context())) {
+            continue;
+          }
+          out.add(new Decision.MatchedStatement(type, p, statement.index(), statement.sid()));
+          if (grants != null) {
+            grantOf(statement, request.principal()).ifPresent(grants::add);
           }
         }
       }
     }
+
+    private boolean namesCaller(Statement statement, Effect effect) {
+      if (statement.principal().isEmpty() && statement.notPrincipal().isEmpty()) {
+        return false;
+      }
+      if (effect == Effect.DENY && statement.notPrincipal().isPresent() && hasBoundary) {
+        // AWS: a Deny with NotPrincipal always denies a principal that has a permissions
+        // boundary, whatever the NotPrincipal lists.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+        return true;
+      }
+      return statement.appliesToPrincipal(request.principal());
+    }
   }
 
   /** How a matching resource-policy statement names the caller. */
-  private static Grant grantOf(Statement statement, Principal principal) {
+  private static Optional<Grant> grantOf(Statement statement, Principal principal) {
     if (statement.notPrincipal().isPresent()
         || statement.principal().map(PrincipalSet::everybody).orElse(false)) {
-      return Grant.PRINCIPAL;
+      return Optional.of(Grant.EVERYBODY);
     }
     PrincipalSet named = statement.principal().orElse(PrincipalSet.EVERYBODY);
-    Grant strongest = Grant.NONE;
+    Grant strongest = null;
     for (var entry : named.byType().entrySet()) {
+      boolean aws = entry.getKey().equals("AWS");
       for (String value : entry.getValue()) {
         Grant how;
-        if (!entry.getKey().equals("AWS")) {
-          how =
-              principal.arn().equals(value) || principal.arn().equalsIgnoreCase(value)
-                  ? Grant.PRINCIPAL
-                  : Grant.NONE;
-        } else if (value.equals("*") || value.equals(principal.arn())) {
-          how = Grant.PRINCIPAL;
+        if (aws && value.equals("*")) {
+          how = Grant.EVERYBODY;
+        } else if (value.equals(principal.arn())
+            || (!aws && principal.arn().equalsIgnoreCase(value))) {
+          how = Grant.EXACT;
+        } else if (!aws) {
+          continue;
         } else if (principal.roleOfSession().isPresent()
-            && principal.isNamedBy(value)
-            && value.contains(":role/")) {
-          how = Grant.ROLE;
+            && value.contains(":role/")
+            && principal.isNamedBy(value)) {
+          how = Grant.ROLE_OF_SESSION;
         } else if (principal.isNamedBy(value)) {
           how = Grant.ACCOUNT;
         } else {
-          how = Grant.NONE;
+          continue;
         }
-        if (how.compareTo(strongest) > 0) {
+        if (strongest == null || how.compareTo(strongest) > 0) {
           strongest = how;
         }
       }
     }
-    return strongest;
+    return Optional.ofNullable(strongest);
   }
 }

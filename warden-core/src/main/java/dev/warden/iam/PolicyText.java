@@ -131,13 +131,36 @@ public final class PolicyText {
     return tokens.length == 1 && tokens[0] == STAR;
   }
 
+  /** True when every policy variable has a value in the context (or a default). */
+  public boolean resolves(RequestContext context) {
+    for (Variable variable : variables) {
+      if (context.single(variable.lowerKey()).isEmpty() && variable.fallback().isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The compiled tokens, variables not filled in. */
+  int[] rawTokens() {
+    return tokens;
+  }
+
   /** Tokens with variables filled in from the context; null when a variable has no value. */
   int[] tokens(RequestContext context) {
+    return variables.isEmpty() ? tokens : substitute(tokens, context);
+  }
+
+  /**
+   * A part of {@link #rawTokens()} with its variables filled in from the context; null when a
+   * variable has no value.
+   */
+  int[] substitute(int[] part, RequestContext context) {
     if (variables.isEmpty()) {
-      return tokens;
+      return part;
     }
-    List<Integer> expanded = new ArrayList<>(tokens.length + 16);
-    for (int token : tokens) {
+    List<Integer> expanded = new ArrayList<>(part.length + 16);
+    for (int token : part) {
       if (token > VARIABLE) {
         expanded.add(token);
         continue;

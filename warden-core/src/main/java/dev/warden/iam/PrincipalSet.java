@@ -29,7 +29,7 @@ public record PrincipalSet(boolean everybody, Map<String, List<String>> byType) 
     for (Map.Entry<String, List<String>> entry : byType.entrySet()) {
       String type = entry.getKey().toLowerCase(Locale.ROOT);
       for (String value : entry.getValue()) {
-        if (value.equals("*") && type.equals("aws") && !principal.isService()) {
+        if (value.equals("*") && type.equals("aws")) {
           return true;
         }
         switch (type) {

@@ -53,9 +53,14 @@ public record Statement(
     }
     boolean listed = false;
     for (PolicyText pattern : resources) {
-      if (pattern.matches(resource, context)) {
+      ResourceMatcher.Match match = ResourceMatcher.match(pattern, resource, context);
+      if (match == ResourceMatcher.Match.MATCH) {
         listed = true;
         break;
+      }
+      if (match == ResourceMatcher.Match.UNRESOLVED && notResource) {
+        // A NotResource entry that cannot be decided does not prove the resource outside it.
+        return false;
       }
     }
     return listed != notResource;

@@ -1,5 +1,7 @@
 package dev.warden.iam.simulate;
 
+import dev.warden.iam.ConditionKeyType;
+import dev.warden.iam.IamCatalog;
 import dev.warden.iam.PolicyDocument;
 import dev.warden.iam.PolicyParser;
 import dev.warden.iam.PolicyProblem;
@@ -11,10 +13,12 @@ import dev.warden.iam.RequestContext;
 import dev.warden.inventory.Value;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads one simulation input, {@code {"principal", "policies", "action", "resource", "context",
@@ -24,9 +28,11 @@ import java.util.Optional;
  */
 final class SimulationInputReader {
 
+  private final IamCatalog catalog;
   private final Instant now;
 
-  SimulationInputReader(Instant now) {
+  SimulationInputReader(IamCatalog catalog, Instant now) {
+    this.catalog = catalog;
     this.now = now;
   }
 
@@ -62,7 +68,8 @@ final class SimulationInputReader {
 
     Map<String, List<String>> context =
         new LinkedHashMap<>(GlobalContextKeys.derive(principal, resource, account, now));
-    input.get("context").ifPresent(value -> context.putAll(contextValues(value)));
+    Set<String> multivalued = new HashSet<>();
+    input.get("context").ifPresent(value -> context.putAll(contextValues(value, multivalued)));
 
     PolicySet policies =
         new PolicySet(
@@ -73,7 +80,8 @@ final class SimulationInputReader {
             levels(input, "scps", PolicyType.SCP),
             levels(input, "rcps", PolicyType.RCP));
     return new SimulationInput(
-        new Request(principal, action, resource, account, RequestContext.of(context)), policies);
+        new Request(principal, action, resource, account, RequestContext.of(context, multivalued)),
+        policies);
   }
 
   private static String requiredString(Value.Obj input, String key) {
@@ -99,7 +107,12 @@ final class SimulationInputReader {
         "\"" + key + "\" must be a non-empty string, not " + value.kindName() + at(value));
   }
 
-  private static Map<String, List<String>> contextValues(Value value) {
+  /**
+   * The context keys of the input. A key is multivalued when AWS documents it so ({@code
+   * ArrayOfString}…) or, for a key Warden does not know, when it is given as a list; a
+   * single-valued key given as a list of more than one value is an error.
+   */
+  private Map<String, List<String>> contextValues(Value value, Set<String> multivalued) {
     if (!(value instanceof Value.Obj keys)) {
       throw new BadSimulationInput(
           "\"context\" maps condition keys to values, not " + value.kindName() + at(value));
@@ -117,6 +130,19 @@ final class SimulationInputReader {
                   + at(item));
         }
         item.asString().ifPresent(values::add);
+      }
+      Optional<ConditionKeyType> type = catalog.conditionKeyType(field.key());
+      boolean isSet =
+          type.map(ConditionKeyType::isMultivalued).orElse(field.value() instanceof Value.Seq);
+      if (isSet) {
+        multivalued.add(field.key());
+      } else if (values.size() != 1) {
+        throw new BadSimulationInput(
+            "context key \""
+                + field.key()
+                + "\" is single-valued: give it one value, not "
+                + values.size()
+                + at(field.value()));
       }
       context.put(field.key(), values);
     }

@@ -3,6 +3,7 @@ package dev.warden.iam.simulate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.warden.iam.Decision;
+import dev.warden.iam.IamCatalog;
 import dev.warden.iam.PolicyEvaluator;
 import dev.warden.inventory.InputError;
 import dev.warden.inventory.document.Document;
@@ -24,12 +25,14 @@ public final class Simulator {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
+  private final IamCatalog catalog;
   private final PolicyEvaluator evaluator;
   private final Clock clock;
   private final DocumentReader reader = new DocumentReader(ReadLimits.DEFAULT);
 
-  public Simulator(PolicyEvaluator evaluator, Clock clock) {
-    this.evaluator = evaluator;
+  public Simulator(IamCatalog catalog, Clock clock) {
+    this.catalog = catalog;
+    this.evaluator = new PolicyEvaluator(catalog);
     this.clock = clock;
   }
 
@@ -64,7 +67,8 @@ public final class Simulator {
     }
     try {
       Document document = reader.parseJsonLine(displayPath, lineNumber, line);
-      SimulationInput input = new SimulationInputReader(clock.instant()).read(document.root());
+      SimulationInput input =
+          new SimulationInputReader(catalog, clock.instant()).read(document.root());
       return decision(evaluator.evaluate(input.request(), input.policies()));
     } catch (InputError e) {
       return error(displayPath, lineNumber, e.problem() + column(e));
