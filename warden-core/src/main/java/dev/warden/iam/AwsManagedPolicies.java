@@ -76,6 +76,11 @@ public final class AwsManagedPolicies {
     return linesByName.size();
   }
 
+  /** The names of every bundled policy, sorted. */
+  public List<String> names() {
+    return linesByName.keySet().stream().sorted().toList();
+  }
+
   /** True when the ARN names an AWS-managed policy (in any partition). */
   public static boolean isAwsManagedArn(String arn) {
     return normalise(arn).startsWith(ARN_PREFIX);

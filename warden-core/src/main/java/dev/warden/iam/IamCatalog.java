@@ -126,22 +126,45 @@ public final class IamCatalog {
     return lookup(GLOBAL_KEYS, key.toLowerCase(Locale.ROOT)) != null;
   }
 
-  /** An exact key, or a templated key whose fixed start the key begins with. */
+  /** An exact key, or a templated key ({@code kms:EncryptionContext:${Key}}) the key fits. */
   private static ConditionKeyType lookup(Map<String, ConditionKeyType> keys, String lowerKey) {
     ConditionKeyType exact = keys.get(lowerKey);
     if (exact != null) {
       return exact;
     }
-    int slash = lowerKey.indexOf('/');
-    if (slash > 0) {
-      String prefix = lowerKey.substring(0, slash + 1);
-      for (Map.Entry<String, ConditionKeyType> entry : keys.entrySet()) {
-        if (entry.getKey().startsWith(prefix) && entry.getKey().contains("${")) {
-          return entry.getValue();
-        }
+    for (Map.Entry<String, ConditionKeyType> entry : keys.entrySet()) {
+      if (fitsTemplate(entry.getKey(), lowerKey)) {
+        return entry.getValue();
       }
     }
     return null;
+  }
+
+  /**
+   * True when a key (lower case) instantiates a templated key of the catalog: {@code
+   * aws:requesttag/env} fits {@code aws:RequestTag/${TagKey}}, {@code s3:existingobjecttag/a} fits
+   * {@code s3:ExistingObjectTag/<key>}.
+   */
+  static boolean fitsTemplate(String template, String lowerKey) {
+    int open = template.indexOf("${");
+    int close = open < 0 ? -1 : template.indexOf('}', open);
+    if (open < 0) {
+      open = template.indexOf('<');
+      close = open < 0 ? -1 : template.indexOf('>', open);
+    }
+    if (open < 0 && template.toLowerCase(Locale.ROOT).endsWith("/tag-key")) {
+      // A few services write the placeholder as plain text: secretsmanager:ResourceTag/tag-key.
+      open = template.length() - "tag-key".length();
+      close = template.length() - 1;
+    }
+    if (open < 0 || close < 0) {
+      return false;
+    }
+    String prefix = template.substring(0, open).toLowerCase(Locale.ROOT);
+    String suffix = template.substring(close + 1).toLowerCase(Locale.ROOT);
+    return lowerKey.length() > prefix.length() + suffix.length()
+        && lowerKey.startsWith(prefix)
+        && lowerKey.endsWith(suffix);
   }
 
   private static Map<String, ConditionKeyType> globalKeys() {
