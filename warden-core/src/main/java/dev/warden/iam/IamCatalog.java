@@ -41,6 +41,7 @@ public final class IamCatalog {
   private final String dataUpdatedAt;
   private final Map<String, IamService> services;
   private final Set<String> rcpServices;
+  private volatile List<IamAction> allActions;
 
   private IamCatalog(
       String sourceVersion,
@@ -86,6 +87,24 @@ public final class IamCatalog {
     }
     return service(fullName.substring(0, colon))
         .flatMap(s -> s.action(fullName.substring(colon + 1)));
+  }
+
+  /** Every action of every service, by service prefix and name. */
+  public List<IamAction> allActions() {
+    List<IamAction> all = allActions;
+    if (all == null) {
+      List<IamAction> collected = new ArrayList<>(22_000);
+      services.values().stream()
+          .sorted(java.util.Comparator.comparing(IamService::prefix))
+          .forEach(
+              service ->
+                  service.actions().stream()
+                      .sorted(java.util.Comparator.comparing(IamAction::name))
+                      .forEach(collected::add));
+      all = List.copyOf(collected);
+      allActions = all;
+    }
+    return all;
   }
 
   public int actionCount() {

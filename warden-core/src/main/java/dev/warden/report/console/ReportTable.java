@@ -1,5 +1,6 @@
 package dev.warden.report.console;
 
+import dev.warden.iam.BundledData;
 import dev.warden.inventory.App;
 import dev.warden.inventory.Auth;
 import dev.warden.inventory.ServerlessFunction;
@@ -10,6 +11,7 @@ import dev.warden.rules.Severity;
 import dev.warden.scan.ScanResult;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +19,17 @@ import java.util.Map;
 
 /** The scan report for a terminal: functions and their entry points, findings, and a summary. */
 public final class ReportTable {
+
+  private final Clock clock;
+
+  /** A table that tells the age of the bundled data as of today. */
+  public ReportTable() {
+    this(Clock.systemUTC());
+  }
+
+  public ReportTable(Clock clock) {
+    this.clock = clock;
+  }
 
   public void write(ScanResult result, Writer out) throws IOException {
     long functions = result.inventory().functions().count();
@@ -83,7 +96,26 @@ public final class ReportTable {
         (severity, count) ->
             summary.append(' ').append(severity.wireName()).append(' ').append(count));
     out.write(summary.append('\n').toString());
+    out.write(dataLine(clock));
     out.flush();
+  }
+
+  /** "Data: IAM catalog … of 2026-09-23 (66 days old); …", so that stale data shows. */
+  static String dataLine(Clock clock) {
+    StringBuilder line = new StringBuilder("Data:");
+    String separator = " ";
+    for (BundledData data : BundledData.all()) {
+      long age = data.ageInDays(clock);
+      line.append(separator)
+          .append(data.name())
+          .append(" of ")
+          .append(data.date())
+          .append(" (")
+          .append(age == 1 ? "1 day old" : age + " days old")
+          .append(')');
+      separator = "; ";
+    }
+    return line.append('\n').toString();
   }
 
   /** The kinds of a function's triggers, each once, in order: "http, sqs". */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.warden.iam.BundledData;
 import dev.warden.inventory.App;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.Reachability;
@@ -82,6 +83,7 @@ public final class JsonReportWriter {
       json.writeStringField("name", WardenVersion.NAME);
       json.writeStringField("version", WardenVersion.VERSION);
       json.writeEndObject();
+      data(json);
       summary(json, result);
       functions(
           json,
@@ -108,6 +110,19 @@ public final class JsonReportWriter {
     }
     out.write('\n');
     out.flush();
+  }
+
+  /** The bundled data the report rests on, with the date of each, so that its age shows. */
+  private static void data(JsonGenerator json) throws IOException {
+    json.writeArrayFieldStart("data");
+    for (BundledData data : BundledData.all()) {
+      json.writeStartObject();
+      json.writeStringField("name", data.name());
+      json.writeStringField("source", data.source());
+      json.writeStringField("date", data.date().toString());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private static void summary(JsonGenerator json, ScanResult result) throws IOException {

@@ -1,0 +1,265 @@
+package dev.warden.iam;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a principal's identity policies (bounded by its permissions boundary) let it do: every
+ * catalog action they allow, wildcards and NotAction resolved, with the resources, whether
+ * conditions stand in the way, and the statements that grant it. Conditions on keys the caller does
+ * not know are assumed to hold, so that nothing an attacker could satisfy is missed; the grant is
+ * then marked conditional.
+ */
+public final class EffectivePermissions {
+
+  private final IamCatalog catalog;
+  private final List<PolicyDocument> identity;
+  private final Optional<PolicyDocument> boundary;
+  private final Map<String, Boolean> fits = new HashMap<>();
+
+  public EffectivePermissions(
+      IamCatalog catalog, List<PolicyDocument> identity, Optional<PolicyDocument> boundary) {
+    this.catalog = catalog;
+    this.identity = List.copyOf(identity);
+    this.boundary = boundary;
+  }
+
+  /** A statement that grants or denies, with the policy it is in. */
+  public record StatementRef(PolicyType policyType, int policyIndex, Statement statement) {}
+
+  /**
+   * What the policies allow for one action.
+   *
+   * @param resources the Resource patterns it is allowed on ({@code *} for any)
+   * @param allExcept the patterns of an Allow with NotResource: allowed on all but these
+   * @param deniedResources what a Deny takes back from the grant, when not all of it
+   * @param conditional true when a granting statement has conditions that may not hold
+   */
+  public record ActionGrant(
+      String action,
+      Optional<AccessLevel> accessLevel,
+      List<String> resources,
+      List<String> allExcept,
+      List<String> deniedResources,
+      boolean conditional,
+      List<StatementRef> statements) {
+
+    public ActionGrant {
+      resources = List.copyOf(resources);
+      allExcept = List.copyOf(allExcept);
+      deniedResources = List.copyOf(deniedResources);
+      statements = List.copyOf(statements);
+    }
+
+    /** True when the grant covers every resource of the action, unconditionally. */
+    public boolean onAnyResource() {
+      return resources.contains("*") && deniedResources.isEmpty();
+    }
+
+    public String service() {
+      return action.substring(0, action.indexOf(':'));
+    }
+  }
+
+  /** Every catalog action the policies allow, by service, access level and name. */
+  public List<ActionGrant> expand() {
+    List<ActionGrant> grants = new ArrayList<>();
+    RequestContext none = RequestContext.empty();
+    for (IamAction action : catalog.allActions()) {
+      grant(action.service(), action.name(), Optional.of(action), none, Set.of())
+          .ifPresent(grants::add);
+    }
+    grants.sort(
+        Comparator.comparing(ActionGrant::service)
+            .thenComparing(g -> g.accessLevel().map(Enum::ordinal).orElse(99))
+            .thenComparing(ActionGrant::action));
+    return grants;
+  }
+
+  /**
+   * What the policies allow for an action ({@code iam:PassRole}), catalog or not, given the values
+   * of some condition keys: conditions on {@code knownKeys} are evaluated against {@code context},
+   * the others are assumed to hold.
+   */
+  public Optional<ActionGrant> grant(String action, RequestContext context, Set<String> knownKeys) {
+    int colon = action.indexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    Optional<IamAction> known = catalog.action(action);
+    String service = known.map(IamAction::service).orElse(action.substring(0, colon));
+    String name = known.map(IamAction::name).orElse(action.substring(colon + 1));
+    Set<String> lowerKeys = new java.util.HashSet<>();
+    knownKeys.forEach(k -> lowerKeys.add(k.toLowerCase(Locale.ROOT)));
+    return grant(service, name, known, context, lowerKeys);
+  }
+
+  private Optional<ActionGrant> grant(
+      String service,
+      String name,
+      Optional<IamAction> action,
+      RequestContext context,
+      Set<String> knownKeys) {
+    String lowerService = service.toLowerCase(Locale.ROOT);
+    String lowerName = name.toLowerCase(Locale.ROOT);
+    Set<String> resources = new LinkedHashSet<>();
+    Set<String> allExcept = new LinkedHashSet<>();
+    List<StatementRef> granting = new ArrayList<>();
+    boolean conditional = false;
+    for (int p = 0; p < identity.size(); p++) {
+      for (Statement statement : identity.get(p).statements()) {
+        if (statement.effect() != Effect.ALLOW
+            || !statement.appliesToAction(lowerService, lowerName)) {
+          continue;
+        }
+        Tri conditions = conditions(statement, context, knownKeys);
+        if (conditions == Tri.FALSE) {
+          continue;
+        }
+        List<String> patterns = patterns(statement);
+        if (statement.notResource()) {
+          allExcept.addAll(patterns);
+        } else {
+          List<String> usable = new ArrayList<>();
+          for (String pattern : patterns) {
+            if (fitsAction(pattern, action)) {
+              usable.add(pattern);
+            }
+          }
+          if (usable.isEmpty()) {
+            continue;
+          }
+          resources.addAll(usable);
+        }
+        conditional |= conditions == Tri.UNKNOWN;
+        granting.add(new StatementRef(PolicyType.IDENTITY, p, statement));
+      }
+    }
+    if (granting.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!allExcept.isEmpty() && resources.isEmpty()) {
+      resources.add("*");
+    }
+    if (boundary.isPresent()) {
+      Tri bounded = Tri.FALSE;
+      for (Statement statement : boundary.get().statements()) {
+        if (statement.effect() == Effect.ALLOW
+            && statement.appliesToAction(lowerService, lowerName)) {
+          Tri conditions = conditions(statement, context, knownKeys);
+          if (conditions == Tri.TRUE) {
+            bounded = Tri.TRUE;
+          } else if (conditions == Tri.UNKNOWN && bounded == Tri.FALSE) {
+            bounded = Tri.UNKNOWN;
+          }
+        }
+      }
+      if (bounded == Tri.FALSE) {
+        return Optional.empty();
+      }
+      conditional |= bounded == Tri.UNKNOWN;
+    }
+    List<String> denied = new ArrayList<>();
+    List<PolicyDocument> denying = new ArrayList<>(identity);
+    boundary.ifPresent(denying::add);
+    for (PolicyDocument document : denying) {
+      for (Statement statement : document.statements()) {
+        if (statement.effect() != Effect.DENY
+            || !statement.appliesToAction(lowerService, lowerName)) {
+          continue;
+        }
+        Tri conditions = conditions(statement, context, knownKeys);
+        if (conditions == Tri.FALSE) {
+          continue;
+        }
+        List<String> patterns = patterns(statement);
+        if (conditions == Tri.TRUE && !statement.notResource() && patterns.contains("*")) {
+          return Optional.empty();
+        }
+        for (String pattern : patterns) {
+          denied.add(statement.notResource() ? "all but " + pattern : pattern);
+        }
+        conditional |= conditions == Tri.UNKNOWN;
+      }
+    }
+    return Optional.of(
+        new ActionGrant(
+            service + ":" + name,
+            action.map(IamAction::accessLevel),
+            List.copyOf(resources),
+            List.copyOf(allExcept),
+            denied,
+            conditional,
+            granting));
+  }
+
+  private enum Tri {
+    TRUE,
+    FALSE,
+    UNKNOWN
+  }
+
+  private static Tri conditions(Statement statement, RequestContext context, Set<String> known) {
+    Tri result = Tri.TRUE;
+    for (Condition condition : statement.conditions()) {
+      if (!known.contains(condition.key().toLowerCase(Locale.ROOT))) {
+        result = Tri.UNKNOWN;
+      } else if (!condition.holds(context)) {
+        return Tri.FALSE;
+      }
+    }
+    return result;
+  }
+
+  private static List<String> patterns(Statement statement) {
+    if (!statement.hasResource()) {
+      return List.of("*");
+    }
+    List<String> patterns = new ArrayList<>();
+    for (PolicyText resource : statement.resources()) {
+      patterns.add(resource.text());
+    }
+    return patterns;
+  }
+
+  /**
+   * True when a Resource pattern can name a resource the action takes: {@code *} always; for an
+   * action that takes only {@code *}, nothing else; otherwise a pattern that can be one of the ARN
+   * formats of its resource types.
+   */
+  private boolean fitsAction(String pattern, Optional<IamAction> action) {
+    if (pattern.equals("*") || action.isEmpty()) {
+      return true;
+    }
+    IamAction known = action.get();
+    if (known.isWildcardOnly()) {
+      return false;
+    }
+    String key = known.service() + ':' + known.name() + ' ' + pattern;
+    Boolean cached = fits.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    String glob = pattern.replaceAll("\\$\\{[^}]*}", "*");
+    boolean result = false;
+    Optional<IamService> service = catalog.service(known.service());
+    for (IamAction.ActionResource accepted : known.resourceTypes()) {
+      Optional<ResourceType> type = service.flatMap(s -> s.resourceType(accepted.name()));
+      if (type.isPresent()
+          && GlobIntersection.intersects(
+              glob, type.get().arnFormat().replaceAll("\\$\\{[^}]*}", "*"))) {
+        result = true;
+        break;
+      }
+    }
+    fits.put(key, result);
+    return result;
+  }
+}
