@@ -6,9 +6,13 @@ import picocli.CommandLine.Command;
 @Command(
     name = "iam",
     description = "Evaluate and analyse IAM policies with Warden's policy engine.",
-    subcommands = {IamSimulateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      IamSimulateCommand.class,
+      IamAnalyzeCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  warden iam simulate --input cases.jsonl"},
+    footer = {"  warden iam simulate --input cases.jsonl", "  warden iam analyze policy.json"},
     mixinStandardHelpOptions = true)
 final class IamCommand implements Runnable {
 

@@ -41,9 +41,13 @@ final class InputOptions {
   long maxNodes;
 
   ScanRequest request(List<Path> paths) {
+    return new ScanRequest(paths, parameters, limits());
+  }
+
+  ReadLimits limits() {
     if (maxFileMib <= 0 || maxDepth <= 0 || maxNodes <= 0) {
       throw new IllegalArgumentException("limits must be positive");
     }
-    return new ScanRequest(paths, parameters, new ReadLimits(maxFileMib << 20, maxDepth, maxNodes));
+    return new ReadLimits(maxFileMib << 20, maxDepth, maxNodes);
   }
 }

@@ -68,6 +68,19 @@ public final class PermissionRisks {
           "ram:CreateResourceShare",
           "ram:AssociateResourceShare");
 
+  /**
+   * The logs, traces and metrics every function writes (AWSLambdaBasicExecutionRole and the tracing
+   * policies grant them on {@code *}): writing telemetry changes no infrastructure.
+   */
+  private static final Set<String> TELEMETRY =
+      Set.of(
+          "logs:CreateLogGroup",
+          "logs:CreateLogStream",
+          "logs:PutLogEvents",
+          "xray:PutTraceSegments",
+          "xray:PutTelemetryRecords",
+          "cloudwatch:PutMetricData");
+
   /** Services whose permissions-management actions are about identities, not resources. */
   private static final Set<String> IDENTITY_SERVICES =
       Set.of("iam", "sts", "sso", "sso-directory", "identitystore", "organizations");
@@ -265,7 +278,8 @@ public final class PermissionRisks {
     for (ActionGrant grant : allowed) {
       AccessLevel level = grant.accessLevel().orElse(null);
       if ((level == AccessLevel.WRITE || level == AccessLevel.PERMISSIONS_MANAGEMENT)
-          && grant.resources().contains("*")) {
+          && grant.resources().contains("*")
+          && !TELEMETRY.contains(grant.action())) {
         services.computeIfAbsent(grant.service(), s -> new ArrayList<>()).add(grant);
       }
     }
