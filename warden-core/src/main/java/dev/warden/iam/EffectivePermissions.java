@@ -247,14 +247,11 @@ public final class EffectivePermissions {
     if (cached != null) {
       return cached;
     }
-    String glob = pattern.replaceAll("\\$\\{[^}]*}", "*");
     boolean result = false;
     Optional<IamService> service = catalog.service(known.service());
     for (IamAction.ActionResource accepted : known.resourceTypes()) {
       Optional<ResourceType> type = service.flatMap(s -> s.resourceType(accepted.name()));
-      if (type.isPresent()
-          && GlobIntersection.intersects(
-              glob, type.get().arnFormat().replaceAll("\\$\\{[^}]*}", "*"))) {
+      if (type.isPresent() && GlobIntersection.arnCanBe(pattern, type.get().arnFormat())) {
         result = true;
         break;
       }

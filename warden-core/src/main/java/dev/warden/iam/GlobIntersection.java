@@ -10,6 +10,34 @@ final class GlobIntersection {
 
   private GlobIntersection() {}
 
+  /**
+   * True when a Resource pattern can name a resource of an ARN format of the catalog ({@code
+   * arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}}): segment by segment, so that a
+   * wildcard of one segment cannot stand in for the next. Policy variables and template values in
+   * the pattern, and the placeholders of the format, stand for anything.
+   */
+  static boolean arnCanBe(String pattern, String format) {
+    String[] wanted = placeholdersToStars(pattern).split(":", 6);
+    String[] shape = placeholdersToStars(format).split(":", 6);
+    if (shape.length != 6) {
+      return intersects(placeholdersToStars(pattern), placeholdersToStars(format));
+    }
+    for (int i = 0; i < 6; i++) {
+      String part = i < wanted.length ? wanted[i] : "*";
+      if (i == wanted.length - 1 && wanted.length < 6 && part.endsWith("*")) {
+        return true; // a trailing star of a short pattern spans the segments it leaves out
+      }
+      if (!intersects(part, shape[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String placeholdersToStars(String text) {
+    return text.replaceAll("\\$\\{[^}]*}", "*");
+  }
+
   static boolean intersects(String a, String b) {
     int n = a.length();
     int m = b.length();

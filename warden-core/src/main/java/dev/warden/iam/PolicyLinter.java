@@ -262,7 +262,7 @@ public final class PolicyLinter {
       boolean fits = false;
       for (String pattern : patterns) {
         for (String format : formats) {
-          if (GlobIntersection.intersects(pattern, formatPattern(format))) {
+          if (GlobIntersection.arnCanBe(pattern, format)) {
             fits = true;
           }
         }
@@ -459,11 +459,6 @@ public final class PolicyLinter {
       }
     }
     return out.toString();
-  }
-
-  /** An ARN format of the catalog as a pattern: {@code ${BucketName}} stands for anything. */
-  private static String formatPattern(String format) {
-    return format.replaceAll("\\$\\{[^}]*}", "*");
   }
 
   private static Set<String> arnServices(IamCatalog catalog) {
