@@ -1,15 +1,34 @@
 package dev.warden.iam;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One entry of {@code Action} or {@code NotAction}: {@code *}, {@code service:*}, {@code
- * service:Get*}, {@code service:GetObject}. Matched without regard to case.
+ * service:Get*}, {@code service:GetObject}. Matched without regard to case; compiled once.
  */
-public record ActionPattern(String text, String service, String name) {
+public final class ActionPattern {
 
   /** Every action. */
   public static final ActionPattern ANY = new ActionPattern("*", "*", "*");
+
+  private final String text;
+  private final String service;
+  private final String name;
+  private final boolean any;
+  private final boolean serviceWildcard;
+  private final boolean nameWildcard;
+  private final boolean serviceWide;
+
+  private ActionPattern(String text, String service, String name) {
+    this.text = text;
+    this.service = service;
+    this.name = name;
+    this.any = service.equals("*") && name.equals("*");
+    this.serviceWildcard = Wildcard.hasWildcard(service);
+    this.nameWildcard = Wildcard.hasWildcard(name);
+    this.serviceWide = name.equals("*");
+  }
 
   /**
    * Parses a pattern; a pattern without a service prefix (other than {@code *}) is kept as written.
@@ -29,27 +48,52 @@ public record ActionPattern(String text, String service, String name) {
         trimmed.substring(colon + 1).toLowerCase(Locale.ROOT));
   }
 
+  /** The pattern as written. */
+  public String text() {
+    return text;
+  }
+
+  /** The service part, in lower case. */
+  public String service() {
+    return service;
+  }
+
+  /** The action part, in lower case; empty when the pattern has no colon. */
+  public String name() {
+    return name;
+  }
+
   public boolean isAny() {
-    return service.equals("*") && name.equals("*");
+    return any;
   }
 
   /** True when the pattern matches the action, both given in lower case. */
   public boolean matches(String lowerService, String lowerName) {
-    if (isAny()) {
+    if (any) {
       return true;
     }
     if (!service.equals(lowerService)
-        && !(Wildcard.hasWildcard(service) && Wildcard.matches(service, lowerService))) {
+        && !(serviceWildcard && Wildcard.matches(service, lowerService))) {
       return false;
     }
-    return name.equals("*")
+    return serviceWide
         || name.equals(lowerName)
-        || (Wildcard.hasWildcard(name) && Wildcard.matches(name, lowerName));
+        || (nameWildcard && Wildcard.matches(name, lowerName));
   }
 
   /** True when the pattern covers every action of its service. */
   public boolean isServiceWide() {
-    return name.equals("*");
+    return serviceWide;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ActionPattern that && text.equals(that.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(text);
   }
 
   @Override

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -267,7 +266,7 @@ public final class IamCatalog {
     String version = "";
     String updated = "";
     Map<String, IamService> services = new LinkedHashMap<>();
-    Set<String> rcp = new TreeSet<>();
+    Set<String> rcp = new java.util.HashSet<>();
     expect(json.nextToken(), JsonToken.START_OBJECT);
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String field = json.currentName();

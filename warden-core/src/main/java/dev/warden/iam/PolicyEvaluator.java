@@ -53,23 +53,23 @@ public final class PolicyEvaluator {
       return new Decision(Decision.Outcome.ALLOWED, List.of());
     }
 
-    Evaluation e = new Evaluation(request, service, name, policies.boundary().isPresent());
+    Evaluation e = new Evaluation(request, policies.boundary().isPresent());
     List<Decision.MatchedStatement> denies = new ArrayList<>();
     e.collect(policies.identity(), PolicyType.IDENTITY, Effect.DENY, denies, null);
-    policies
-        .resourcePolicy()
-        .ifPresent(p -> e.collect(List.of(p), PolicyType.RESOURCE, Effect.DENY, denies, null));
-    policies
-        .boundary()
-        .ifPresent(p -> e.collect(List.of(p), PolicyType.BOUNDARY, Effect.DENY, denies, null));
-    policies
-        .session()
-        .ifPresent(p -> e.collect(List.of(p), PolicyType.SESSION, Effect.DENY, denies, null));
+    if (policies.resourcePolicy().isPresent()) {
+      e.collect(policies.resourcePolicy().get(), PolicyType.RESOURCE, Effect.DENY, denies, null);
+    }
+    if (policies.boundary().isPresent()) {
+      e.collect(policies.boundary().get(), PolicyType.BOUNDARY, Effect.DENY, denies, null);
+    }
+    if (policies.session().isPresent()) {
+      e.collect(policies.session().get(), PolicyType.SESSION, Effect.DENY, denies, null);
+    }
     // SCPs limit the principals of member accounts; an AWS service is none of them.
-    if (!servicePrincipal) {
+    if (!servicePrincipal && !policies.scps().isEmpty()) {
       e.collect(flatten(policies.scps()), PolicyType.SCP, Effect.DENY, denies, null);
     }
-    if (catalog.isRcpService(service)) {
+    if (!policies.rcps().isEmpty() && catalog.isRcpService(service)) {
       e.collect(flatten(policies.rcps()), PolicyType.RCP, Effect.DENY, denies, null);
     }
     if (!denies.isEmpty()) {
@@ -83,10 +83,14 @@ public final class PolicyEvaluator {
 
     List<Decision.MatchedStatement> resourceAllows = new ArrayList<>();
     Set<Grant> grants = EnumSet.noneOf(Grant.class);
-    policies
-        .resourcePolicy()
-        .ifPresent(
-            p -> e.collect(List.of(p), PolicyType.RESOURCE, Effect.ALLOW, resourceAllows, grants));
+    if (policies.resourcePolicy().isPresent()) {
+      e.collect(
+          policies.resourcePolicy().get(),
+          PolicyType.RESOURCE,
+          Effect.ALLOW,
+          resourceAllows,
+          grants);
+    }
     boolean direct =
         grants.contains(Grant.EVERYBODY)
             || grants.contains(Grant.EXACT)
@@ -98,8 +102,7 @@ public final class PolicyEvaluator {
 
     if (policies.session().isPresent()) {
       List<Decision.MatchedStatement> sessionAllows = new ArrayList<>();
-      e.collect(
-          List.of(policies.session().get()), PolicyType.SESSION, Effect.ALLOW, sessionAllows, null);
+      e.collect(policies.session().get(), PolicyType.SESSION, Effect.ALLOW, sessionAllows, null);
       // A resource-based policy that names the session itself grants beside the session policy.
       // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
       boolean namesSession = grants.contains(Grant.EXACT) && isSession(principal);
@@ -117,17 +120,14 @@ public final class PolicyEvaluator {
     if (policies.boundary().isPresent()) {
       List<Decision.MatchedStatement> boundaryStatements = new ArrayList<>();
       e.collect(
-          List.of(policies.boundary().get()),
-          PolicyType.BOUNDARY,
-          Effect.ALLOW,
-          boundaryStatements,
-          null);
+          policies.boundary().get(), PolicyType.BOUNDARY, Effect.ALLOW, boundaryStatements, null);
       boundaryAllows = Optional.of(!boundaryStatements.isEmpty());
       deciding.addAll(boundaryStatements);
     }
 
     boolean sameAccount =
-        principal.account().map(a -> a.equals(request.resourceAccount())).orElse(false);
+        principal.account().isPresent()
+            && principal.account().get().equals(request.resourceAccount());
     boolean allowed;
     if (sameAccount) {
       Trust trust = trust(request, service, name, policies);
@@ -190,6 +190,9 @@ public final class PolicyEvaluator {
    * (IAM Identity Center's) and the aliases of AWS-managed KMS keys.
    */
   private static boolean deniedByServiceRules(String service, String name, String resource) {
+    if (!service.equals("iam") && !service.equals("kms")) {
+      return false;
+    }
     String[] parts = resource.split(":", 6);
     if (parts.length != 6) {
       return false;
@@ -284,14 +287,10 @@ public final class PolicyEvaluator {
   /** One request being evaluated: finds the statements of each policy that apply to it. */
   private static final class Evaluation {
     private final Request request;
-    private final String service;
-    private final String name;
     private final boolean hasBoundary;
 
-    Evaluation(Request request, String service, String name, boolean hasBoundary) {
+    Evaluation(Request request, boolean hasBoundary) {
       this.request = request;
-      this.service = service;
-      this.name = name;
       this.hasBoundary = hasBoundary;
     }
 
@@ -300,24 +299,43 @@ public final class PolicyEvaluator {
      * resource-based policy, {@code grants} (when given) receives how each names the caller.
      */
     void collect(
+        PolicyDocument document,
+        PolicyType type,
+        Effect effect,
+        List<Decision.MatchedStatement> out,
+        Set<Grant> grants) {
+      collect(document, 0, type, effect, out, grants);
+    }
+
+    void collect(
         List<PolicyDocument> documents,
         PolicyType type,
         Effect effect,
         List<Decision.MatchedStatement> out,
         Set<Grant> grants) {
       for (int p = 0; p < documents.size(); p++) {
-        for (Statement statement : documents.get(p).statements()) {
-          if (statement.effect() != effect
-              || !statement.appliesToAction(service, name)
-              || !statement.appliesToResource(request.resource(), request.context())
-              || (type.namesPrincipals() && !namesCaller(statement, effect))
-              || !statement.conditionsHold(request.context())) {
-            continue;
-          }
-          out.add(new Decision.MatchedStatement(type, p, statement.index(), statement.sid()));
-          if (grants != null) {
-            grantOf(statement, request.principal()).ifPresent(grants::add);
-          }
+        collect(documents.get(p), p, type, effect, out, grants);
+      }
+    }
+
+    private void collect(
+        PolicyDocument document,
+        int p,
+        PolicyType type,
+        Effect effect,
+        List<Decision.MatchedStatement> out,
+        Set<Grant> grants) {
+      for (Statement statement : document.statements()) {
+        if (statement.effect() != effect
+            || !statement.appliesToAction(request)
+            || !statement.appliesToResource(request)
+            || (type.namesPrincipals() && !namesCaller(statement, effect))
+            || !statement.conditionsHold(request.context())) {
+          continue;
+        }
+        out.add(new Decision.MatchedStatement(type, p, statement.index(), statement.sid()));
+        if (grants != null) {
+          grantOf(statement, request.principal()).ifPresent(grants::add);
         }
       }
     }

@@ -26,6 +26,7 @@ public final class PolicyText {
   private final int[] tokens;
   private final List<Variable> variables;
   private final boolean wildcards;
+  private final boolean symbols;
 
   private record Variable(String lowerKey, Optional<String> fallback) {}
 
@@ -34,6 +35,12 @@ public final class PolicyText {
     this.tokens = tokens;
     this.variables = variables;
     this.wildcards = wildcards;
+    this.symbols = containsSymbol(tokens, 0, tokens.length);
+  }
+
+  /** True when the text holds values unknown before deployment. */
+  boolean hasSymbols() {
+    return symbols;
   }
 
   /**
@@ -156,29 +163,55 @@ public final class PolicyText {
    * variable has no value.
    */
   int[] substitute(int[] part, RequestContext context) {
+    return substitute(part, 0, part.length, context);
+  }
+
+  /** {@link #substitute(int[], RequestContext)} of {@code tokens[from, to)}. */
+  int[] substitute(int[] tokens, int from, int to, RequestContext context) {
     if (variables.isEmpty()) {
-      return part;
+      return from == 0 && to == tokens.length
+          ? tokens
+          : java.util.Arrays.copyOfRange(tokens, from, to);
     }
-    List<Integer> expanded = new ArrayList<>(part.length + 16);
-    for (int token : part) {
+    String[] values = null;
+    int length = 0;
+    for (int i = from; i < to; i++) {
+      int token = tokens[i];
       if (token > VARIABLE) {
-        expanded.add(token);
+        length++;
         continue;
       }
-      Variable variable = variables.get(VARIABLE - token);
-      Optional<String> value = context.single(variable.lowerKey()).or(variable::fallback);
-      if (value.isEmpty()) {
-        return null;
+      if (values == null) {
+        values = new String[variables.size()];
       }
-      for (int i = 0; i < value.get().length(); i++) {
-        expanded.add((int) value.get().charAt(i));
+      int index = VARIABLE - token;
+      if (values[index] == null) {
+        Variable variable = variables.get(index);
+        Optional<String> value = context.single(variable.lowerKey());
+        if (value.isEmpty()) {
+          value = variable.fallback();
+        }
+        if (value.isEmpty()) {
+          return null;
+        }
+        values[index] = value.get();
+      }
+      length += values[index].length();
+    }
+    int[] expanded = new int[length];
+    int at = 0;
+    for (int i = from; i < to; i++) {
+      int token = tokens[i];
+      if (token > VARIABLE) {
+        expanded[at++] = token;
+      } else {
+        String value = values[VARIABLE - token];
+        for (int c = 0; c < value.length(); c++) {
+          expanded[at++] = value.charAt(c);
+        }
       }
     }
-    int[] array = new int[expanded.size()];
-    for (int i = 0; i < array.length; i++) {
-      array[i] = expanded.get(i);
-    }
-    return array;
+    return expanded;
   }
 
   /** True when the value matches, case-sensitively. */
@@ -210,15 +243,36 @@ public final class PolicyText {
    * Glob match over tokens with backtracking on the last star; symbols match one segment or more.
    */
   static boolean matches(int[] pattern, String text, boolean ignoreCase) {
-    if (containsSymbol(pattern)) {
-      return matchesWithSymbols(pattern, 0, text, 0, ignoreCase);
+    return matches(pattern, 0, pattern.length, text, 0, text.length(), ignoreCase);
+  }
+
+  /** The glob match of {@code pattern[pFrom, pTo)} against {@code text[tFrom, tTo)}. */
+  static boolean matches(
+      int[] pattern, int pFrom, int pTo, String text, int tFrom, int tTo, boolean ignoreCase) {
+    return matches(
+        pattern, pFrom, pTo, text, tFrom, tTo, ignoreCase, containsSymbol(pattern, pFrom, pTo));
+  }
+
+  /** As above, told whether the pattern holds template symbols. */
+  static boolean matches(
+      int[] pattern,
+      int pFrom,
+      int pTo,
+      String text,
+      int tFrom,
+      int tTo,
+      boolean ignoreCase,
+      boolean symbols) {
+    if (symbols) {
+      int[] part = java.util.Arrays.copyOfRange(pattern, pFrom, pTo);
+      return matchesWithSymbols(part, 0, text.substring(tFrom, tTo), 0, ignoreCase);
     }
-    int p = 0;
-    int t = 0;
+    int p = pFrom;
+    int t = tFrom;
     int starP = -1;
     int starT = -1;
-    int pl = pattern.length;
-    int tl = text.length();
+    int pl = pTo;
+    int tl = tTo;
     while (t < tl) {
       if (p < pl) {
         int pc = pattern[p];
@@ -245,9 +299,9 @@ public final class PolicyText {
     return p == pl;
   }
 
-  private static boolean containsSymbol(int[] pattern) {
-    for (int token : pattern) {
-      if (token == SYMBOL) {
+  private static boolean containsSymbol(int[] pattern, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (pattern[i] == SYMBOL) {
         return true;
       }
     }

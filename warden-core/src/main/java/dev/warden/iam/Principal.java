@@ -7,16 +7,32 @@ import java.util.Optional;
  * session ({@code arn:aws:sts::111122223333:assumed-role/fn/session}), an account root, or an AWS
  * service principal ({@code lambda.amazonaws.com}).
  */
-public record Principal(String arn) {
+public final class Principal {
+
+  private final String arn;
+  private final Optional<String> account;
+  private final boolean service;
+
+  public Principal(String arn) {
+    this.arn = arn;
+    this.service = !arn.startsWith("arn:") && arn.endsWith(".amazonaws.com");
+    String[] parts = arn.split(":", 6);
+    this.account =
+        parts.length == 6 && !parts[4].isEmpty() ? Optional.of(parts[4]) : Optional.empty();
+  }
+
+  /** The ARN as given ({@code arn:aws:iam::111122223333:role/fn}), or a service's name. */
+  public String arn() {
+    return arn;
+  }
 
   public boolean isService() {
-    return !arn.startsWith("arn:") && arn.endsWith(".amazonaws.com");
+    return service;
   }
 
   /** The principal's account, from its ARN. */
   public Optional<String> account() {
-    String[] parts = arn.split(":", 6);
-    return parts.length == 6 && !parts[4].isEmpty() ? Optional.of(parts[4]) : Optional.empty();
+    return account;
   }
 
   public String partition() {
@@ -92,5 +108,20 @@ public record Principal(String arn) {
     }
     String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
     return roleArn.substring(0, marker) + ":role/" + name;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Principal that && arn.equals(that.arn);
+  }
+
+  @Override
+  public int hashCode() {
+    return arn.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return arn;
   }
 }
