@@ -28,15 +28,17 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Policy evaluations per second on one core: a typical 10-statement function policy, with
- * wildcards in actions and resources and one condition, against a mix of eight requests (allowed,
- * denied by a Deny, implicitly denied, decided by the condition).
+ * Policy evaluations per second on one core: a typical 10-statement function policy, with wildcards
+ * in actions and resources and one condition, against a mix of eight requests (allowed, denied by a
+ * Deny, implicitly denied, decided by the condition).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class PolicyEvaluationBenchmark {
@@ -90,10 +92,15 @@ public class PolicyEvaluationBenchmark {
       {"s3:GetObject", "arn:aws:s3:::acme-uploads/2026/11/photo.png"},
       {"s3:PutObject", "arn:aws:s3:::acme-reports/payments/r.csv"},
       {"s3:DeleteObject", "arn:aws:s3:::acme-uploads/2026/11/photo.png"},
-      {"kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"},
+      {
+        "kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+      },
       {"sqs:SendMessage", "arn:aws:sqs:us-east-1:111122223333:orders-dlq"},
       {"iam:PassRole", "arn:aws:iam::111122223333:role/admin"},
-      {"logs:PutLogEvents", "arn:aws:logs:us-east-1:111122223333:log-group:/aws/lambda/orders-api:log-stream:x"}
+      {
+        "logs:PutLogEvents",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/lambda/orders-api:log-stream:x"
+      }
     };
     requests = new Request[mix.length];
     for (int i = 0; i < mix.length; i++) {

@@ -1,7 +1,6 @@
 package dev.warden.iam;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,13 +21,18 @@ public final class EffectivePermissions {
   private final IamCatalog catalog;
   private final List<PolicyDocument> identity;
   private final Optional<PolicyDocument> boundary;
+  private final List<PolicyDocument> denying;
   private final Map<String, Boolean> fits = new HashMap<>();
+  private final Map<Statement, List<String>> patternCache = new HashMap<>();
 
   public EffectivePermissions(
       IamCatalog catalog, List<PolicyDocument> identity, Optional<PolicyDocument> boundary) {
     this.catalog = catalog;
     this.identity = List.copyOf(identity);
     this.boundary = boundary;
+    List<PolicyDocument> deniers = new ArrayList<>(identity);
+    boundary.ifPresent(deniers::add);
+    this.denying = List.copyOf(deniers);
   }
 
   /** A statement that grants or denies, with the policy it is in. */
@@ -72,15 +76,53 @@ public final class EffectivePermissions {
   public List<ActionGrant> expand() {
     List<ActionGrant> grants = new ArrayList<>();
     RequestContext none = RequestContext.empty();
-    for (IamAction action : catalog.allActions()) {
-      grant(action.service(), action.name(), Optional.of(action), none, Set.of())
+    IamCatalog.ActionIndex index = catalog.indexed();
+    List<IamAction> actions = index.actions();
+    for (int i = 0; i < actions.size(); i++) {
+      IamAction action = actions.get(i);
+      grant(
+              action.service(),
+              action.name(),
+              index.lowerServices()[i],
+              index.lowerNames()[i],
+              Optional.of(action),
+              none,
+              Set.of())
           .ifPresent(grants::add);
     }
-    grants.sort(
-        Comparator.comparing(ActionGrant::service)
-            .thenComparing(g -> g.accessLevel().map(Enum::ordinal).orElse(99))
-            .thenComparing(ActionGrant::action));
-    return grants;
+    return byServiceThenLevel(grants);
+  }
+
+  /**
+   * The grants, in catalog order already (service, then name), regrouped by access level within
+   * each service: one pass, a bucket per level.
+   */
+  private static List<ActionGrant> byServiceThenLevel(List<ActionGrant> grants) {
+    List<ActionGrant> ordered = new ArrayList<>(grants.size());
+    List<List<ActionGrant>> buckets = new ArrayList<>();
+    for (int i = 0; i <= AccessLevel.values().length; i++) {
+      buckets.add(new ArrayList<>());
+    }
+    String service = null;
+    for (ActionGrant grant : grants) {
+      String current = grant.service();
+      if (!current.equals(service)) {
+        drain(buckets, ordered);
+        service = current;
+      }
+      buckets
+          .get(grant.accessLevel().map(Enum::ordinal).orElse(AccessLevel.values().length))
+          .add(grant);
+    }
+    drain(buckets, ordered);
+    return ordered;
+  }
+
+  private static void drain(List<List<ActionGrant>> buckets, List<ActionGrant> into) {
+    for (List<ActionGrant> bucket : buckets) {
+      into.addAll(bucket);
+      bucket.clear();
+    }
   }
 
   /**
@@ -98,20 +140,27 @@ public final class EffectivePermissions {
     String name = known.map(IamAction::name).orElse(action.substring(colon + 1));
     Set<String> lowerKeys = new java.util.HashSet<>();
     knownKeys.forEach(k -> lowerKeys.add(k.toLowerCase(Locale.ROOT)));
-    return grant(service, name, known, context, lowerKeys);
+    return grant(
+        service,
+        name,
+        service.toLowerCase(Locale.ROOT),
+        name.toLowerCase(Locale.ROOT),
+        known,
+        context,
+        lowerKeys);
   }
 
   private Optional<ActionGrant> grant(
       String service,
       String name,
+      String lowerService,
+      String lowerName,
       Optional<IamAction> action,
       RequestContext context,
       Set<String> knownKeys) {
-    String lowerService = service.toLowerCase(Locale.ROOT);
-    String lowerName = name.toLowerCase(Locale.ROOT);
-    Set<String> resources = new LinkedHashSet<>();
-    Set<String> allExcept = new LinkedHashSet<>();
-    List<StatementRef> granting = new ArrayList<>();
+    Set<String> resources = null;
+    Set<String> allExcept = null;
+    List<StatementRef> granting = null;
     boolean conditional = false;
     for (int p = 0; p < identity.size(); p++) {
       for (Statement statement : identity.get(p).statements()) {
@@ -125,25 +174,40 @@ public final class EffectivePermissions {
         }
         List<String> patterns = patterns(statement);
         if (statement.notResource()) {
+          if (allExcept == null) {
+            allExcept = new LinkedHashSet<>();
+          }
           allExcept.addAll(patterns);
         } else {
-          List<String> usable = new ArrayList<>();
+          boolean usable = false;
           for (String pattern : patterns) {
             if (fitsAction(pattern, action)) {
-              usable.add(pattern);
+              if (resources == null) {
+                resources = new LinkedHashSet<>();
+              }
+              resources.add(pattern);
+              usable = true;
             }
           }
-          if (usable.isEmpty()) {
+          if (!usable) {
             continue;
           }
-          resources.addAll(usable);
         }
         conditional |= conditions == Tri.UNKNOWN;
+        if (granting == null) {
+          granting = new ArrayList<>(2);
+        }
         granting.add(new StatementRef(PolicyType.IDENTITY, p, statement));
       }
     }
-    if (granting.isEmpty()) {
+    if (granting == null) {
       return Optional.empty();
+    }
+    if (resources == null) {
+      resources = new LinkedHashSet<>();
+    }
+    if (allExcept == null) {
+      allExcept = Set.of();
     }
     if (!allExcept.isEmpty() && resources.isEmpty()) {
       resources.add("*");
@@ -167,8 +231,6 @@ public final class EffectivePermissions {
       conditional |= bounded == Tri.UNKNOWN;
     }
     List<String> denied = new ArrayList<>();
-    List<PolicyDocument> denying = new ArrayList<>(identity);
-    boundary.ifPresent(denying::add);
     for (PolicyDocument document : denying) {
       for (Statement statement : document.statements()) {
         if (statement.effect() != Effect.DENY
@@ -218,15 +280,19 @@ public final class EffectivePermissions {
     return result;
   }
 
-  private static List<String> patterns(Statement statement) {
-    if (!statement.hasResource()) {
-      return List.of("*");
-    }
-    List<String> patterns = new ArrayList<>();
-    for (PolicyText resource : statement.resources()) {
-      patterns.add(resource.text());
-    }
-    return patterns;
+  private List<String> patterns(Statement statement) {
+    return patternCache.computeIfAbsent(
+        statement,
+        s -> {
+          if (!s.hasResource()) {
+            return List.of("*");
+          }
+          List<String> texts = new ArrayList<>();
+          for (PolicyText resource : s.resources()) {
+            texts.add(resource.text());
+          }
+          return List.copyOf(texts);
+        });
   }
 
   /**

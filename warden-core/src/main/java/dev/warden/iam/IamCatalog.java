@@ -40,7 +40,7 @@ public final class IamCatalog {
   private final String dataUpdatedAt;
   private final Map<String, IamService> services;
   private final Set<String> rcpServices;
-  private volatile List<IamAction> allActions;
+  private volatile ActionIndex actionIndex;
 
   private IamCatalog(
       String sourceVersion,
@@ -90,8 +90,15 @@ public final class IamCatalog {
 
   /** Every action of every service, by service prefix and name. */
   public List<IamAction> allActions() {
-    List<IamAction> all = allActions;
-    if (all == null) {
+    return indexed().actions();
+  }
+
+  /** Every action with its service and name in lower case, as the evaluator compares them. */
+  record ActionIndex(List<IamAction> actions, String[] lowerServices, String[] lowerNames) {}
+
+  ActionIndex indexed() {
+    ActionIndex index = actionIndex;
+    if (index == null) {
       List<IamAction> collected = new ArrayList<>(22_000);
       services.values().stream()
           .sorted(java.util.Comparator.comparing(IamService::prefix))
@@ -100,10 +107,16 @@ public final class IamCatalog {
                   service.actions().stream()
                       .sorted(java.util.Comparator.comparing(IamAction::name))
                       .forEach(collected::add));
-      all = List.copyOf(collected);
-      allActions = all;
+      String[] lowerServices = new String[collected.size()];
+      String[] lowerNames = new String[collected.size()];
+      for (int i = 0; i < collected.size(); i++) {
+        lowerServices[i] = collected.get(i).service().toLowerCase(Locale.ROOT).intern();
+        lowerNames[i] = collected.get(i).name().toLowerCase(Locale.ROOT);
+      }
+      index = new ActionIndex(List.copyOf(collected), lowerServices, lowerNames);
+      actionIndex = index;
     }
-    return all;
+    return index;
   }
 
   public int actionCount() {
@@ -249,7 +262,11 @@ public final class IamCatalog {
 
   // ---------------------------------------------------------------- loading
 
-  private static IamCatalog load() {
+  /**
+   * Reads the bundled catalog afresh (the benchmarks time it); everything else uses {@link
+   * #bundled()}.
+   */
+  public static IamCatalog load() {
     try (InputStream raw = IamCatalog.class.getResourceAsStream(RESOURCE)) {
       if (raw == null) {
         throw new IllegalStateException("bundled resource " + RESOURCE + " is missing");
