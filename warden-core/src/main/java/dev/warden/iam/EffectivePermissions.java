@@ -83,8 +83,8 @@ public final class EffectivePermissions {
       grant(
               action.service(),
               action.name(),
-              index.lowerServices()[i],
-              index.lowerNames()[i],
+              index.lowerService(i),
+              index.lowerName(i),
               Optional.of(action),
               none,
               Set.of())

@@ -94,7 +94,29 @@ public final class IamCatalog {
   }
 
   /** Every action with its service and name in lower case, as the evaluator compares them. */
-  record ActionIndex(List<IamAction> actions, String[] lowerServices, String[] lowerNames) {}
+  static final class ActionIndex {
+    private final List<IamAction> actions;
+    private final String[] lowerServices;
+    private final String[] lowerNames;
+
+    ActionIndex(List<IamAction> actions, String[] lowerServices, String[] lowerNames) {
+      this.actions = actions;
+      this.lowerServices = lowerServices;
+      this.lowerNames = lowerNames;
+    }
+
+    List<IamAction> actions() {
+      return actions;
+    }
+
+    String lowerService(int i) {
+      return lowerServices[i];
+    }
+
+    String lowerName(int i) {
+      return lowerNames[i];
+    }
+  }
 
   ActionIndex indexed() {
     ActionIndex index = actionIndex;
