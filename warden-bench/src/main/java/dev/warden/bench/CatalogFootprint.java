@@ -33,7 +33,7 @@ public final class CatalogFootprint {
         (after - before) / 1e6);
     // Keep the catalog reachable until measured.
     if (catalog.actionCount() < 0) {
-      System.out.println(catalog);
+      System.out.println(catalog.describe());
     }
   }
 
