@@ -3,7 +3,6 @@ package dev.warden.iam;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,7 +81,7 @@ public final class PolicyEvaluator {
     }
 
     List<Decision.MatchedStatement> resourceAllows = new ArrayList<>();
-    Set<Grant> grants = EnumSet.noneOf(Grant.class);
+    Set<Grant> grants = policies.resourcePolicy().isPresent() ? EnumSet.noneOf(Grant.class) : NONE;
     if (policies.resourcePolicy().isPresent()) {
       e.collect(
           policies.resourcePolicy().get(),
@@ -116,12 +115,12 @@ public final class PolicyEvaluator {
     e.collect(policies.identity(), PolicyType.IDENTITY, Effect.ALLOW, identityAllows, null);
     boolean identity = !identityAllows.isEmpty();
 
-    Optional<Boolean> boundaryAllows = Optional.empty();
+    boolean boundaryAllows = true;
     if (policies.boundary().isPresent()) {
       List<Decision.MatchedStatement> boundaryStatements = new ArrayList<>();
       e.collect(
           policies.boundary().get(), PolicyType.BOUNDARY, Effect.ALLOW, boundaryStatements, null);
-      boundaryAllows = Optional.of(!boundaryStatements.isEmpty());
+      boundaryAllows = !boundaryStatements.isEmpty();
       deciding.addAll(boundaryStatements);
     }
 
@@ -138,7 +137,7 @@ public final class PolicyEvaluator {
                 case EXPLICIT -> grants.contains(Grant.ACCOUNT);
                 case NONE -> false;
               };
-      if (boundaryAllows.orElse(true)) {
+      if (boundaryAllows) {
         allowed = direct || viaIdentity;
       } else {
         // Within the account, a boundary does not limit what a resource-based policy grants to
@@ -150,15 +149,20 @@ public final class PolicyEvaluator {
       }
     } else {
       boolean trusted = direct || grants.contains(Grant.ACCOUNT);
-      allowed = trusted && identity && boundaryAllows.orElse(true);
+      allowed = trusted && identity && boundaryAllows;
     }
-    if (!allowed || deniedByServiceRules(service, name, request.resource())) {
+    if (!allowed || deniedByServiceRules(service, name, request)) {
       return implicitDeny();
+    }
+    if (deciding.isEmpty() && resourceAllows.isEmpty()) {
+      return allowed(identityAllows);
     }
     deciding.addAll(identityAllows);
     deciding.addAll(resourceAllows);
     return allowed(deciding);
   }
+
+  private static final Set<Grant> NONE = Set.of();
 
   /**
    * Whether the resource's account lets its own IAM policies grant without the resource policy
@@ -174,13 +178,7 @@ public final class PolicyEvaluator {
       return name.startsWith("assumerole") ? Trust.NONE : Trust.IMPLICIT;
     }
     if (service.equals("kms")) {
-      String resource = request.resource();
-      if (resource.equals("*")) {
-        return Trust.IMPLICIT;
-      }
-      String[] parts = resource.split(":", 6);
-      boolean key = parts.length == 6 && parts[5].toLowerCase(Locale.ROOT).startsWith("key/");
-      return key ? Trust.EXPLICIT : Trust.IMPLICIT;
+      return request.resourcePartStartsWith("key/") ? Trust.EXPLICIT : Trust.IMPLICIT;
     }
     return Trust.IMPLICIT;
   }
@@ -189,23 +187,15 @@ public final class PolicyEvaluator {
    * What AWS refuses whatever the policies say: changing AWS-managed policies, AWS-reserved roles
    * (IAM Identity Center's) and the aliases of AWS-managed KMS keys.
    */
-  private static boolean deniedByServiceRules(String service, String name, String resource) {
-    if (!service.equals("iam") && !service.equals("kms")) {
-      return false;
-    }
-    String[] parts = resource.split(":", 6);
-    if (parts.length != 6) {
-      return false;
-    }
-    String path = parts[5].toLowerCase(Locale.ROOT);
+  private static boolean deniedByServiceRules(String service, String name, Request request) {
     if (service.equals("iam")) {
-      boolean managedPolicy = parts[4].equals("aws") && path.startsWith("policy/");
-      boolean reservedRole = path.startsWith("role/aws-reserved/");
+      boolean managedPolicy = request.accountIs("aws") && request.resourcePartStartsWith("policy/");
+      boolean reservedRole = request.resourcePartStartsWith("role/aws-reserved/");
       return (managedPolicy && CHANGES_MANAGED_POLICY.contains(name))
           || (reservedRole && CHANGES_ROLE.contains(name));
     }
     if (service.equals("kms")) {
-      return path.startsWith("alias/aws/")
+      return request.resourcePartStartsWith("alias/aws/")
           && (name.equals("createalias")
               || name.equals("deletealias")
               || name.equals("updatealias"));

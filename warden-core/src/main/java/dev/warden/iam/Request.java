@@ -73,6 +73,22 @@ public final class Request {
   }
 
   /**
+   * True when the resource is an ARN whose resource part (after the fifth colon) starts with {@code
+   * prefix}, without regard to case.
+   */
+  boolean resourcePartStartsWith(String prefix) {
+    return colons != null
+        && resource.regionMatches(true, colons[4] + 1, prefix, 0, prefix.length());
+  }
+
+  /** True when the resource is an ARN of this account ({@code aws} for AWS-managed policies). */
+  boolean accountIs(String account) {
+    return colons != null
+        && colons[4] - colons[3] - 1 == account.length()
+        && resource.startsWith(account, colons[3] + 1);
+  }
+
+  /**
    * The positions of the five colons that end the segments of an ARN resource before its resource
    * part; null when the resource is not an ARN.
    */
