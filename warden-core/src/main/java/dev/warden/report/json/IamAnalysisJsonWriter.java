@@ -1,12 +1,6 @@
 package dev.warden.report.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import dev.warden.iam.BundledData;
 import dev.warden.iam.EffectivePermissions.ActionGrant;
 import dev.warden.iam.EffectivePermissions.StatementRef;
 import dev.warden.iam.PermissionAnalysis;
@@ -23,9 +17,6 @@ import java.util.List;
  */
 public final class IamAnalysisJsonWriter {
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-
   /**
    * Writes the analysis of {@code subject} (a policy file, a function's role).
    *
@@ -38,27 +29,11 @@ public final class IamAnalysisJsonWriter {
       List<String> unknowns,
       Writer out)
       throws IOException {
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-      json.setPrettyPrinter(
-          new DefaultPrettyPrinter()
-              .withObjectIndenter(indenter)
-              .withArrayIndenter(indenter)
-              .withSeparators(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+    try (JsonGenerator json = JsonOutput.open(out)) {
       json.writeStartObject();
       json.writeNumberField("schemaVersion", 1);
       json.writeStringField("subject", subject);
-      json.writeArrayFieldStart("data");
-      for (BundledData data : BundledData.all()) {
-        json.writeStartObject();
-        json.writeStringField("name", data.name());
-        json.writeStringField("source", data.source());
-        json.writeStringField("date", data.date().toString());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
+      JsonOutput.data(json);
       json.writeArrayFieldStart("allowed");
       for (ActionGrant grant : analysis.allowed()) {
         allowed(json, grant);

@@ -1,12 +1,6 @@
 package dev.warden.report.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import dev.warden.iam.BundledData;
 import dev.warden.inventory.App;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.Reachability;
@@ -31,21 +25,8 @@ import java.util.Map;
  */
 public final class JsonReportWriter {
 
-  // The writer belongs to the caller (it may be standard output): never close it.
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-
   private JsonGenerator open(Writer out) throws IOException {
-    JsonGenerator json = FACTORY.createGenerator(out);
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    json.setPrettyPrinter(
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(indenter)
-            .withArrayIndenter(indenter)
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
-    return json;
+    return JsonOutput.open(out);
   }
 
   /** {@code {"schemaVersion": 1, "functions": [...], "apps": [...]}} */
@@ -83,7 +64,7 @@ public final class JsonReportWriter {
       json.writeStringField("name", WardenVersion.NAME);
       json.writeStringField("version", WardenVersion.VERSION);
       json.writeEndObject();
-      data(json);
+      JsonOutput.data(json);
       summary(json, result);
       functions(
           json,
@@ -110,19 +91,6 @@ public final class JsonReportWriter {
     }
     out.write('\n');
     out.flush();
-  }
-
-  /** The bundled data the report rests on, with the date of each, so that its age shows. */
-  private static void data(JsonGenerator json) throws IOException {
-    json.writeArrayFieldStart("data");
-    for (BundledData data : BundledData.all()) {
-      json.writeStartObject();
-      json.writeStringField("name", data.name());
-      json.writeStringField("source", data.source());
-      json.writeStringField("date", data.date().toString());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
   }
 
   private static void summary(JsonGenerator json, ScanResult result) throws IOException {
