@@ -1,5 +1,6 @@
 package dev.warden.iam;
 
+import dev.warden.inventory.SourceLocation;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -10,7 +11,8 @@ import java.util.Objects;
 public final class ActionPattern {
 
   /** Every action. */
-  public static final ActionPattern ANY = new ActionPattern("*", "*", "*");
+  public static final ActionPattern ANY =
+      new ActionPattern("*", "*", "*", SourceLocation.ofFile(""));
 
   private final String text;
   private final String service;
@@ -19,9 +21,11 @@ public final class ActionPattern {
   private final boolean serviceWildcard;
   private final boolean nameWildcard;
   private final boolean serviceWide;
+  private final SourceLocation at;
 
-  private ActionPattern(String text, String service, String name) {
+  private ActionPattern(String text, String service, String name, SourceLocation at) {
     this.text = text;
+    this.at = at;
     this.service = service;
     this.name = name;
     this.any = service.equals("*") && name.equals("*");
@@ -34,18 +38,29 @@ public final class ActionPattern {
    * Parses a pattern; a pattern without a service prefix (other than {@code *}) is kept as written.
    */
   public static ActionPattern parse(String text) {
+    return parse(text, SourceLocation.ofFile(""));
+  }
+
+  /** Parses a pattern written at {@code at} in a policy. */
+  public static ActionPattern parse(String text, SourceLocation at) {
     String trimmed = text.trim();
     if (trimmed.equals("*")) {
-      return ANY;
+      return new ActionPattern("*", "*", "*", at);
     }
     int colon = trimmed.indexOf(':');
     if (colon < 0) {
-      return new ActionPattern(trimmed, trimmed.toLowerCase(Locale.ROOT), "");
+      return new ActionPattern(trimmed, trimmed.toLowerCase(Locale.ROOT), "", at);
     }
     return new ActionPattern(
         trimmed,
         trimmed.substring(0, colon).toLowerCase(Locale.ROOT),
-        trimmed.substring(colon + 1).toLowerCase(Locale.ROOT));
+        trimmed.substring(colon + 1).toLowerCase(Locale.ROOT),
+        at);
+  }
+
+  /** Where the pattern is written. */
+  public SourceLocation at() {
+    return at;
   }
 
   /** The pattern as written. */

@@ -22,6 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AwsManagedPolicies {
 
   private static final String RESOURCE = "aws-managed-policies.jsonl";
+
+  /** The file name the documents' locations carry. */
+  public static final String FILE = RESOURCE;
+
   private static final String ARN_PREFIX = "arn:aws:iam::aws:policy/";
   private static final List<String> OTHER_PARTITIONS =
       List.of("arn:aws-cn:", "arn:aws-us-gov:", "arn:aws-iso:", "arn:aws-iso-b:");

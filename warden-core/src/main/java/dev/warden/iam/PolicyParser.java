@@ -200,8 +200,8 @@ public final class PolicyParser {
               "the statement has no Action or NotAction"));
     }
     List<ActionPattern> actions = new ArrayList<>();
-    for (SymbolicText text : strings(s, notAction ? "NotAction" : "Action", problems)) {
-      actions.add(ActionPattern.parse(text.toString()));
+    for (Value.Str text : strings(s, notAction ? "NotAction" : "Action", problems)) {
+      actions.add(ActionPattern.parse(text.text().toString(), text.at()));
     }
     boolean notResource = s.has("NotResource");
     boolean hasResource = notResource || s.has("Resource");
@@ -220,8 +220,8 @@ public final class PolicyParser {
               "the statement has no Resource or NotResource"));
     }
     List<PolicyText> resources = new ArrayList<>();
-    for (SymbolicText text : strings(s, notResource ? "NotResource" : "Resource", problems)) {
-      resources.add(PolicyText.compile(text, variables, true));
+    for (Value.Str text : strings(s, notResource ? "NotResource" : "Resource", problems)) {
+      resources.add(PolicyText.compile(text.text(), variables, true));
     }
     List<Condition> conditions = conditions(s, variables, problems);
     if (effect == null || (errors(problems) > before && actions.isEmpty())) {
@@ -277,15 +277,15 @@ public final class PolicyParser {
   }
 
   /** A string or a list of strings; anything else is reported. */
-  private static List<SymbolicText> strings(Value.Obj s, String key, List<PolicyProblem> problems) {
+  private static List<Value.Str> strings(Value.Obj s, String key, List<PolicyProblem> problems) {
     Optional<Value> value = s.get(key);
     if (value.isEmpty()) {
       return List.of();
     }
-    List<SymbolicText> texts = new ArrayList<>();
+    List<Value.Str> texts = new ArrayList<>();
     for (Value item : value.get() instanceof Value.Seq seq ? seq.items() : List.of(value.get())) {
       if (item instanceof Value.Str str) {
-        texts.add(str.text());
+        texts.add(str);
       } else {
         problems.add(
             new PolicyProblem(

@@ -1,5 +1,6 @@
 package dev.warden.rules;
 
+import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.SourceLocation;
 import java.util.Comparator;
 import java.util.Optional;
@@ -7,12 +8,14 @@ import java.util.Optional;
 /**
  * One weakness found, where it is and why it matters.
  *
+ * @param severity how bad this one is: the rule's severity unless the rule grades its findings
  * @param functionId the function it concerns ({@code template.yaml#OrderFunction}); empty for
  *     app-level findings
  * @param fingerprint stable across runs and line moves: it keys baselines and diffs
  */
 public record Finding(
     RuleInfo rule,
+    Severity severity,
     Optional<String> functionId,
     Optional<String> functionName,
     SourceLocation location,
@@ -22,12 +25,59 @@ public record Finding(
 
   /** Worst first, then by place, then by rule. */
   public static final Comparator<Finding> ORDER =
-      Comparator.comparing((Finding f) -> f.rule().severity())
+      Comparator.comparing(Finding::severity)
           .thenComparing(Finding::location)
           .thenComparing(f -> f.rule().id())
           .thenComparing(Finding::message);
 
-  public Severity severity() {
-    return rule.severity();
+  /**
+   * A finding about a function. The fingerprint hashes the rule, the function and {@code subject}
+   * (what in the function it is about: a route, a variable name, an action), never the line, so
+   * that it survives edits elsewhere in the file.
+   */
+  public static Finding of(
+      RuleInfo rule,
+      ServerlessFunction function,
+      SourceLocation at,
+      String subject,
+      String message) {
+    return new Finding(
+        rule,
+        rule.severity(),
+        Optional.of(function.id()),
+        Optional.of(function.logicalId()),
+        at,
+        message,
+        Fingerprint.of(rule.id(), function.id(), subject),
+        false);
+  }
+
+  /** A finding about an app or one of its resources, not about one function. */
+  public static Finding ofApp(
+      RuleInfo rule, String appId, SourceLocation at, String subject, String message) {
+    return new Finding(
+        rule,
+        rule.severity(),
+        Optional.empty(),
+        Optional.empty(),
+        at,
+        message,
+        Fingerprint.of(rule.id(), appId, subject),
+        false);
+  }
+
+  /** The same finding, suppressed. */
+  public Finding suppress() {
+    return new Finding(
+        rule, severity, functionId, functionName, location, message, fingerprint, true);
+  }
+
+  /**
+   * The same finding at another severity, for rules whose findings differ in how bad they are (CORS
+   * for any origin, worse with credentials).
+   */
+  public Finding withSeverity(Severity other) {
+    return new Finding(
+        rule, other, functionId, functionName, location, message, fingerprint, suppressed);
   }
 }

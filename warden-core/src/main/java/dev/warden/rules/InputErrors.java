@@ -25,6 +25,7 @@ public final class InputErrors {
     String message = problem.message() + (problem.hint().isBlank() ? "" : " — " + problem.hint());
     return new Finding(
         RULE,
+        RULE.severity(),
         Optional.empty(),
         Optional.empty(),
         problem.at(),

@@ -163,6 +163,19 @@ final class Roles {
   /** Records a managed policy and, when its document is known, adds the document. */
   private void attachManaged(
       SymbolicText arn, SourceLocation at, List<SymbolicText> arns, List<Policy> policies) {
+    attachManaged(arn, at, arns, policies, PolicyKind.AWS_MANAGED);
+  }
+
+  /**
+   * As above; {@code kind} is {@link PolicyKind#GENERATED} for the AWS-managed policies SAM
+   * attaches by itself (basic execution, tracing, VPC access, event-source pollers).
+   */
+  private void attachManaged(
+      SymbolicText arn,
+      SourceLocation at,
+      List<SymbolicText> arns,
+      List<Policy> policies,
+      PolicyKind kind) {
     if (arns.contains(arn)) {
       return;
     }
@@ -192,12 +205,7 @@ final class Roles {
           context.managedPolicies().byArn(concrete.get());
       if (bundled.isPresent()) {
         policies.add(
-            new Policy(
-                bundled.get().name(),
-                PolicyKind.AWS_MANAGED,
-                Optional.of(arn),
-                bundled.get().document(),
-                at));
+            new Policy(bundled.get().name(), kind, Optional.of(arn), bundled.get().document(), at));
       } else {
         context.problem(
             at,
@@ -224,12 +232,23 @@ final class Roles {
     SourceLocation at = draft.resource.at();
     List<Policy> policies = new ArrayList<>();
     List<SymbolicText> managedArns = new ArrayList<>();
-    attachManaged(SymbolicText.of(BASIC_EXECUTION), at, managedArns, policies);
+    attachManaged(
+        SymbolicText.of(BASIC_EXECUTION), at, managedArns, policies, PolicyKind.GENERATED);
     if (Props.string(p, "Tracing").map("Active"::equalsIgnoreCase).orElse(false)) {
-      attachManaged(SymbolicText.of(XRAY_WRITE), Props.at(p, "Tracing"), managedArns, policies);
+      attachManaged(
+          SymbolicText.of(XRAY_WRITE),
+          Props.at(p, "Tracing"),
+          managedArns,
+          policies,
+          PolicyKind.GENERATED);
     }
     if (p.has("VpcConfig")) {
-      attachManaged(SymbolicText.of(VPC_ACCESS), Props.at(p, "VpcConfig"), managedArns, policies);
+      attachManaged(
+          SymbolicText.of(VPC_ACCESS),
+          Props.at(p, "VpcConfig"),
+          managedArns,
+          policies,
+          PolicyKind.GENERATED);
     }
     int index = 0;
     for (Value entry : p.list("Policies")) {
@@ -237,7 +256,7 @@ final class Roles {
       samPolicy(draft, entry, index, managedArns, policies);
     }
     for (SymbolicText arn : draft.generatedManagedPolicies) {
-      attachManaged(arn, at, managedArns, policies);
+      attachManaged(arn, at, managedArns, policies, PolicyKind.GENERATED);
     }
     policies.addAll(draft.generatedPolicies);
     Optional<Value> trust =

@@ -1,6 +1,7 @@
 package dev.warden.report.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.warden.iam.AwsManagedPolicies;
 import dev.warden.inventory.Api;
 import dev.warden.inventory.ApiStage;
 import dev.warden.inventory.App;
@@ -14,7 +15,6 @@ import dev.warden.inventory.ExecutionRole;
 import dev.warden.inventory.InvokePermission;
 import dev.warden.inventory.Layer;
 import dev.warden.inventory.Policy;
-import dev.warden.inventory.PolicyKind;
 import dev.warden.inventory.Reachability;
 import dev.warden.inventory.Resource;
 import dev.warden.inventory.ServerlessFunction;
@@ -165,6 +165,10 @@ final class FunctionJson {
     json.writeEndObject();
   }
 
+  private static boolean isBundled(Policy policy) {
+    return policy.document().at().file().equals(AwsManagedPolicies.FILE);
+  }
+
   private void identity(ExecutionRole role, List<ServerlessFunction> sharingRole)
       throws IOException {
     json.writeObjectFieldStart("identity");
@@ -172,15 +176,16 @@ final class FunctionJson {
     optional("roleLogicalId", role.logicalId());
     json.writeStringField("roleOrigin", role.origin().wireName());
     json.writeArrayFieldStart("policies");
+    // AWS-managed documents (whoever attached them) are listed by ARN only.
     for (Policy policy : role.policies()) {
-      if (policy.kind() != PolicyKind.AWS_MANAGED) {
+      if (!isBundled(policy)) {
         value(policy.document());
       }
     }
     json.writeEndArray();
     json.writeArrayFieldStart("policySources");
     for (Policy policy : role.policies()) {
-      if (policy.kind() != PolicyKind.AWS_MANAGED) {
+      if (!isBundled(policy)) {
         json.writeStartObject();
         json.writeStringField("name", policy.name());
         json.writeStringField("kind", policy.kind().wireName());

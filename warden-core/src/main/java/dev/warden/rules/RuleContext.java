@@ -1,0 +1,66 @@
+package dev.warden.rules;
+
+import dev.warden.iam.AwsManagedPolicies;
+import dev.warden.iam.IamCatalog;
+import dev.warden.iam.PermissionAnalysis;
+import dev.warden.iam.RolePolicies;
+import dev.warden.inventory.Inventory;
+import dev.warden.inventory.ServerlessFunction;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What rules share during one scan: the inventory, the clock, and the analyses several rules read
+ * (the effective permissions of each role, computed once per role and on first use).
+ */
+public final class RuleContext {
+
+  private final Inventory inventory;
+  private final Clock clock;
+  private final Map<String, List<ServerlessFunction>> sharing;
+  private final Map<String, PermissionAnalysis> permissions = new ConcurrentHashMap<>();
+  private final Map<String, RolePolicies> policies = new ConcurrentHashMap<>();
+
+  public RuleContext(Inventory inventory, Clock clock) {
+    this.inventory = inventory;
+    this.clock = clock;
+    this.sharing = inventory.roleSharing();
+  }
+
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  /** Today, for dates in rules (end-of-life runtimes, suppression expiry). */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The other functions that run with the same role as this one. */
+  public List<ServerlessFunction> sharingRoleWith(ServerlessFunction function) {
+    return sharing.getOrDefault(function.id(), List.of());
+  }
+
+  /** The parsed policies of the function's role. */
+  public RolePolicies policies(ServerlessFunction function) {
+    return policies.computeIfAbsent(
+        roleKey(function), k -> RolePolicies.of(function.role(), AwsManagedPolicies.bundled()));
+  }
+
+  /** What the function's role allows and what an attacker holding it gets. */
+  public PermissionAnalysis permissions(ServerlessFunction function) {
+    return permissions.computeIfAbsent(
+        roleKey(function),
+        k -> {
+          RolePolicies role = policies(function);
+          return PermissionAnalysis.of(IamCatalog.bundled(), role.identity(), role.boundary());
+        });
+  }
+
+  /** Functions of one role share its analysis: the role's declaration identifies it. */
+  private static String roleKey(ServerlessFunction function) {
+    return function.role().at() + "|" + function.role().arn();
+  }
+}
