@@ -218,7 +218,13 @@ public final class PermissionRisks {
     if (pattern.equals("*")) {
       return true;
     }
-    String[] parts = pattern.split(":", 6);
+    // A template value (${AWS::AccountId}, ${WorkerRole}) is one name not known yet; a policy
+    // variable (${aws:username}) may be any.
+    String[] parts =
+        pattern
+            .replaceAll("\\$\\{[a-zA-Z0-9-]+:[^:}][^}]*}", "*")
+            .replaceAll("\\$\\{[^}]*}", "x")
+            .split(":", 6);
     return parts.length == 6
         && parts[2].equals("iam")
         && (parts[5].equals("*") || parts[5].equals("role/*") || parts[5].equals("role*"));
