@@ -21,13 +21,23 @@ import java.util.TreeSet;
 public final class Reachability {
 
   /**
-   * A resource a function may reach, and how Warden knows ({@code environment}, {@code policy}).
+   * A resource a function may reach, and how Warden knows: {@link #ENVIRONMENT}, {@link
+   * #NAMING_POLICY}, {@link #ANY_RESOURCE_POLICY}.
    */
   public record Reach(String logicalId, String type, SymbolicText arn, List<String> via) {
     public Reach {
       via = List.copyOf(new TreeSet<>(via));
     }
   }
+
+  /** Reached because a statement of the role names the resource (its ARN or a pattern of it). */
+  public static final String NAMING_POLICY = "policy";
+
+  /** Reached only because a statement allows a service's actions on every resource. */
+  public static final String ANY_RESOURCE_POLICY = "policy-any-resource";
+
+  /** Reached because an environment variable holds the resource's name or ARN. */
+  public static final String ENVIRONMENT = "environment";
 
   /** A resource compiled for matching: its ARN as tokens, alone and with anything inside it. */
   private static final class Target {
@@ -112,14 +122,15 @@ public final class Reachability {
       List<Target> candidates = grant.anyService ? targets : candidates(grant.services);
       for (Target target : candidates) {
         if (!target.logicalId.equals(function.logicalId()) && grant.covers(target)) {
-          via.computeIfAbsent(target.logicalId, k -> new TreeSet<>()).add("policy");
+          via.computeIfAbsent(target.logicalId, k -> new TreeSet<>())
+              .add(grant.anyResource || grant.anyService ? ANY_RESOURCE_POLICY : NAMING_POLICY);
         }
       }
     }
     for (EnvironmentVariable variable : function.environment()) {
       for (Target target : mentioned(variable.value())) {
         if (!target.logicalId.equals(function.logicalId())) {
-          via.computeIfAbsent(target.logicalId, k -> new TreeSet<>()).add("environment");
+          via.computeIfAbsent(target.logicalId, k -> new TreeSet<>()).add(ENVIRONMENT);
         }
       }
     }

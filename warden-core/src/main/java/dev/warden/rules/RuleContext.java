@@ -4,7 +4,9 @@ import dev.warden.iam.AwsManagedPolicies;
 import dev.warden.iam.IamCatalog;
 import dev.warden.iam.PermissionAnalysis;
 import dev.warden.iam.RolePolicies;
+import dev.warden.inventory.App;
 import dev.warden.inventory.Inventory;
+import dev.warden.inventory.Reachability;
 import dev.warden.inventory.ServerlessFunction;
 import java.time.Clock;
 import java.util.List;
@@ -22,6 +24,7 @@ public final class RuleContext {
   private final Map<String, List<ServerlessFunction>> sharing;
   private final Map<String, PermissionAnalysis> permissions = new ConcurrentHashMap<>();
   private final Map<String, RolePolicies> policies = new ConcurrentHashMap<>();
+  private final Map<String, Reachability> reach = new ConcurrentHashMap<>();
 
   public RuleContext(Inventory inventory, Clock clock) {
     this.inventory = inventory;
@@ -57,6 +60,11 @@ public final class RuleContext {
           RolePolicies role = policies(function);
           return PermissionAnalysis.of(IamCatalog.bundled(), role.identity(), role.boundary());
         });
+  }
+
+  /** Which resources of the app each of its functions may reach, built once per app. */
+  public Reachability reach(App app) {
+    return reach.computeIfAbsent(app.id(), k -> Reachability.of(app));
   }
 
   /** Functions of one role share its analysis: the role's declaration identifies it. */

@@ -6,6 +6,7 @@ import dev.warden.inventory.Auth;
 import dev.warden.inventory.Authorizer;
 import dev.warden.inventory.Cors;
 import dev.warden.inventory.HttpRoute;
+import dev.warden.inventory.ResourcePolicies;
 import dev.warden.inventory.SourceLocation;
 import dev.warden.inventory.SymbolicText;
 import dev.warden.inventory.Trigger;

@@ -2,6 +2,7 @@ package dev.warden.inventory.sam;
 
 import dev.warden.inventory.Resource;
 import dev.warden.inventory.ResourceKind;
+import dev.warden.inventory.ResourcePolicies;
 import dev.warden.inventory.SymbolicText;
 import dev.warden.inventory.Value;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
-package dev.warden.inventory.sam;
+package dev.warden.inventory;
 
-import dev.warden.inventory.Value;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.Set;
  * write to a trigger's source or call an API. The IAM engine gives the exact answer; the inventory
  * only needs to know which entry points are open.
  */
-final class ResourcePolicies {
+public final class ResourcePolicies {
 
   /** Condition keys that narrow who can call, whatever the principal says. */
   private static final Set<String> NARROWING_KEYS =
@@ -33,15 +33,24 @@ final class ResourcePolicies {
    * matches (e.g. {@code s3:Put}, {@code sqs:SendMessage}) without a condition that narrows the
    * callers.
    */
-  static boolean allowsAnyone(Optional<Value> policy, List<String> actions) {
+  public static boolean allowsAnyone(Optional<Value> policy, List<String> actions) {
+    return !openStatements(policy, actions).isEmpty();
+  }
+
+  /**
+   * The Allow statements that let any principal perform one of {@code actions} without a condition
+   * that narrows the callers, in policy order.
+   */
+  public static List<Value.Obj> openStatements(Optional<Value> policy, List<String> actions) {
+    List<Value.Obj> open = new ArrayList<>();
     if (policy.isEmpty()) {
-      return false;
+      return open;
     }
     for (Value statement : statements(policy.get())) {
       if (!(statement instanceof Value.Obj s)) {
         continue;
       }
-      if (!Props.string(s, "Effect").map("Allow"::equalsIgnoreCase).orElse(false)) {
+      if (!s.get("Effect").flatMap(Value::asString).map("Allow"::equalsIgnoreCase).orElse(false)) {
         continue;
       }
       if (!isAnyone(s.get("Principal")) || narrows(s.get("Condition"))) {
@@ -50,22 +59,26 @@ final class ResourcePolicies {
       for (Value action : s.list("Action")) {
         String text = action.asString().orElse("").toLowerCase(Locale.ROOT);
         if (matchesAny(text, actions)) {
-          return true;
+          open.add(s);
+          break;
         }
       }
     }
-    return false;
+    return open;
   }
 
   /** True when the policy only lets callers in through a VPC, an account or an organisation. */
-  static boolean restrictsCallers(Optional<Value> policy) {
+  public static boolean restrictsCallers(Optional<Value> policy) {
     if (policy.isEmpty()) {
       return false;
     }
     boolean anyAllow = false;
     for (Value statement : statements(policy.get())) {
       if (statement instanceof Value.Obj s
-          && Props.string(s, "Effect").map("Allow"::equalsIgnoreCase).orElse(false)) {
+          && s.get("Effect")
+              .flatMap(Value::asString)
+              .map("Allow"::equalsIgnoreCase)
+              .orElse(false)) {
         anyAllow = true;
         if (isAnyone(s.get("Principal")) && !narrows(s.get("Condition"))) {
           return false;
@@ -75,7 +88,7 @@ final class ResourcePolicies {
     return anyAllow;
   }
 
-  static List<Value> statements(Value policy) {
+  public static List<Value> statements(Value policy) {
     return policy.asObj().map(p -> p.list("Statement")).orElse(List.of());
   }
 
@@ -94,7 +107,7 @@ final class ResourcePolicies {
     return false;
   }
 
-  static boolean isAnyone(Optional<Value> principal) {
+  public static boolean isAnyone(Optional<Value> principal) {
     if (principal.isEmpty()) {
       return false;
     }
