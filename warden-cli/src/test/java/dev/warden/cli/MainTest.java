@@ -67,7 +67,16 @@ class MainTest {
         Resources:
           Fn:
             Type: AWS::Lambda::Function
-            Properties: {Runtime: python3.12, Handler: a.b, Code: {ZipFile: x}, Role: !Ref Nowhere}
+            Properties:
+              FunctionName: fn
+              Runtime: python3.12
+              Handler: a.b
+              Code: {ZipFile: x}
+              Role: !Ref Nowhere
+              TracingConfig: {Mode: Active}
+          FnLogs:
+            Type: AWS::Logs::LogGroup
+            Properties: {LogGroupName: /aws/lambda/fn, RetentionInDays: 30}
         """);
     Cli cli = Cli.run("scan", "--fail-on", "info", dir.toString());
     assertThat(cli.exitCode()).isZero();

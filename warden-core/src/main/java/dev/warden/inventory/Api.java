@@ -27,6 +27,15 @@ public record Api(
     List<ApiStage> stages,
     SourceLocation at) {
 
+  /**
+   * True when the internet can reach the API: not a private endpoint, and no resource policy that
+   * limits callers to a VPC, an account or an organisation.
+   */
+  public boolean isInternetFacing() {
+    return !"PRIVATE".equalsIgnoreCase(endpointType)
+        && !ResourcePolicies.restrictsCallers(resourcePolicy);
+  }
+
   /** The API flavour. */
   public enum Kind {
     REST("rest"),

@@ -1,31 +1,31 @@
 package dev.warden.report;
 
 import dev.warden.inventory.EnvironmentVariable;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.warden.secrets.Masking;
+import dev.warden.secrets.SecretDetector;
+import java.util.Optional;
 
 /**
  * Keeps secrets out of reports: a report may be attached to a ticket, so values of environment
- * variables whose names say they hold a secret are never printed.
+ * variables that hold a secret, or whose names say they do, are never printed in full.
  */
 public final class Redaction {
 
-  private static final Pattern SENSITIVE_NAME =
-      Pattern.compile(
-          ".*(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|AUTH).*");
-
   private Redaction() {}
 
-  /** The value to print: the value itself, or a mask that keeps only its length. */
+  /**
+   * The value to print: the value itself, or its masked form when the name says secret or the value
+   * looks like one.
+   */
   public static String shown(EnvironmentVariable variable) {
-    String value = variable.value().toString();
-    if (variable.value().isConcrete() && !value.isEmpty() && isSensitiveName(variable.name())) {
-      return "<redacted: " + value.length() + " characters>";
+    Optional<String> value = variable.value().concrete();
+    if (value.isEmpty() || value.get().isEmpty()) {
+      return variable.value().toString();
     }
-    return value;
-  }
-
-  public static boolean isSensitiveName(String name) {
-    return SENSITIVE_NAME.matcher(name.toUpperCase(Locale.ROOT)).matches();
+    if (SecretDetector.isSecretName(variable.name())
+        || SecretDetector.inspect(variable.name(), value.get()).isPresent()) {
+      return Masking.mask(value.get());
+    }
+    return value.get();
   }
 }

@@ -227,7 +227,8 @@ final class FunctionReader {
             "Lambda environment variables are strings.");
       }
       variables.add(
-          new EnvironmentVariable(field.key(), value.orElse(SymbolicText.empty()), field.keyAt()));
+          new EnvironmentVariable(
+              field.key(), value.orElse(SymbolicText.empty()), field.keyAt(), field.value().at()));
     }
     return variables;
   }

@@ -166,6 +166,43 @@ final class ResourceTypes {
         (f, arn) -> regionalPrefix("kms").append(SymbolicText.of("key/")).append(f.name()),
         Map.of("Arn", (f, arn) -> arn, "KeyId", (f, arn) -> f.name()));
     add("AWS::KMS::Alias", null, RefReturns.NAME, "AliasName", regional("kms", ""), Map.of());
+    // Resources that watch or guard others: kept so that rules can tell an API has alarms, a WAF
+    // or a usage plan.
+    add(
+        "AWS::CloudWatch::Alarm",
+        ResourceKind.OTHER,
+        RefReturns.NAME,
+        "AlarmName",
+        regional("cloudwatch", "alarm:"),
+        Map.of("Arn", (f, arn) -> arn));
+    add(
+        "AWS::CloudWatch::CompositeAlarm",
+        ResourceKind.OTHER,
+        RefReturns.NAME,
+        "AlarmName",
+        regional("cloudwatch", "alarm:"),
+        Map.of("Arn", (f, arn) -> arn));
+    add(
+        "AWS::WAFv2::WebACLAssociation",
+        ResourceKind.OTHER,
+        RefReturns.ID,
+        null,
+        regional("wafv2", "webaclassociation/"),
+        Map.of());
+    add(
+        "AWS::WAFRegional::WebACLAssociation",
+        ResourceKind.OTHER,
+        RefReturns.ID,
+        null,
+        regional("waf-regional", "webaclassociation/"),
+        Map.of());
+    add(
+        "AWS::ApiGateway::UsagePlan",
+        ResourceKind.OTHER,
+        RefReturns.ID,
+        "UsagePlanName",
+        regional("apigateway", "/usageplans/"),
+        Map.of("Id", (f, arn) -> f.generated("Id")));
     add(
         "AWS::SSM::Parameter",
         ResourceKind.PARAMETER,

@@ -2,6 +2,7 @@ package dev.warden.report.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.rules.Finding;
 import dev.warden.scan.Scan;
 import dev.warden.scan.ScanRequest;
 import dev.warden.scan.ScanResult;
@@ -40,13 +41,13 @@ class JsonReportWriterTest {
         .contains("\"ruleId\": \"WDN-INPUT-001\"")
         .contains("\"category\": \"input-error\"")
         .contains("\"severity\": \"info\"")
-        .contains("\"info\": 1");
-    String fingerprint = result.findings().get(0).fingerprint();
+        .contains("\"inputErrors\": 1");
+    String fingerprint = inputError(result).fingerprint();
     Loaded.write(
         dir,
         "template.yaml",
         "\n\n" + java.nio.file.Files.readString(dir.resolve("template.yaml")));
-    assertThat(Scan.run(ScanRequest.of(dir)).findings().get(0).fingerprint())
+    assertThat(inputError(Scan.run(ScanRequest.of(dir))).fingerprint())
         .as("after the lines moved")
         .isEqualTo(fingerprint);
   }
@@ -71,7 +72,14 @@ class JsonReportWriterTest {
     new JsonReportWriter().writeInventory(Scan.run(ScanRequest.of(dir)).inventory(), json);
     assertThat(json.toString())
         .doesNotContain("hunter2")
-        .contains("<redacted: 14 characters>")
+        .contains("…[14 chars, sha256:")
         .contains("\"orders\"");
+  }
+
+  private static Finding inputError(ScanResult result) {
+    return result.findings().stream()
+        .filter(f -> f.rule().id().equals("WDN-INPUT-001"))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -1,0 +1,68 @@
+package dev.warden.rules.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bundled table of Lambda runtimes and the dates they lose support ({@code
+ * lambda-runtimes.json}, with its source and retrieval date).
+ */
+final class LambdaRuntimes {
+
+  record Entry(String id, LocalDate deprecated, String upgrade) {}
+
+  private static final LambdaRuntimes BUNDLED = load();
+
+  private final Map<String, Entry> byId;
+  private final String source;
+  private final LocalDate retrieved;
+
+  private LambdaRuntimes(Map<String, Entry> byId, String source, LocalDate retrieved) {
+    this.byId = Map.copyOf(byId);
+    this.source = source;
+    this.retrieved = retrieved;
+  }
+
+  static LambdaRuntimes bundled() {
+    return BUNDLED;
+  }
+
+  Optional<Entry> get(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  String source() {
+    return source;
+  }
+
+  LocalDate retrieved() {
+    return retrieved;
+  }
+
+  private static LambdaRuntimes load() {
+    try (InputStream in = LambdaRuntimes.class.getResourceAsStream("lambda-runtimes.json")) {
+      JsonNode root = new ObjectMapper().readTree(in);
+      Map<String, Entry> byId = new HashMap<>();
+      for (JsonNode runtime : root.get("runtimes")) {
+        String id = runtime.get("id").asText();
+        byId.put(
+            id,
+            new Entry(
+                id,
+                LocalDate.parse(runtime.get("deprecated").asText()),
+                runtime.get("upgrade").asText()));
+      }
+      return new LambdaRuntimes(
+          byId, root.get("source").asText(), LocalDate.parse(root.get("retrieved").asText()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the bundled runtime table cannot be read", e);
+    }
+  }
+}
