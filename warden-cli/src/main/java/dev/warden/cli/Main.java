@@ -3,6 +3,7 @@ package dev.warden.cli;
 import dev.warden.inventory.InputError;
 import dev.warden.inventory.InputProblem;
 import dev.warden.report.WardenVersion;
+import dev.warden.scan.InvalidSettings;
 import dev.warden.scan.NothingToScan;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -96,14 +98,13 @@ public final class Main implements Runnable {
       trace(e, debug);
       return ExitCodes.INPUT;
     }
+    if (e instanceof InvalidSettings invalid) {
+      problems(invalid.getMessage(), invalid.problems());
+      trace(e, debug);
+      return ExitCodes.USAGE;
+    }
     if (e instanceof NothingToScan nothing) {
-      err.println("warden: " + nothing.getMessage() + ":");
-      for (InputProblem problem : nothing.problems()) {
-        err.println("  " + problem.at() + ": " + problem.message());
-        if (!problem.hint().isBlank()) {
-          err.println("    " + problem.hint());
-        }
-      }
+      problems(nothing.getMessage(), nothing.problems());
       trace(e, debug);
       return ExitCodes.INPUT;
     }
@@ -117,6 +118,16 @@ public final class Main implements Runnable {
         "  This is a bug in Warden. Please report it with the output of the same command run with --debug.");
     trace(e, debug);
     return ExitCodes.INTERNAL;
+  }
+
+  private static void problems(String message, List<InputProblem> problems) {
+    err.println("warden: " + message + ":");
+    for (InputProblem problem : problems) {
+      err.println("  " + problem.at() + ": " + problem.message());
+      if (!problem.hint().isBlank()) {
+        err.println("    " + problem.hint());
+      }
+    }
   }
 
   private static void trace(Exception e, boolean debug) {

@@ -6,9 +6,13 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** Where a command writes its result: standard output, or a file written whole or not at all. */
@@ -20,6 +24,10 @@ final class OutputOptions {
       description = "Write the result to FILE instead of standard output ('-').",
       defaultValue = "-")
   String output;
+
+  boolean isStandardOutput() {
+    return output.equals("-");
+  }
 
   /** Something that writes the result. */
   interface Body {
@@ -43,6 +51,7 @@ final class OutputOptions {
       try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
         body.write(out);
       }
+      keepPermissions(target, temporary);
       try {
         Files.move(
             temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -52,6 +61,21 @@ final class OutputOptions {
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  /**
+   * The result gets the permissions of the file it replaces, or rw-r--r-- when it is new (a
+   * temporary file is private to its owner).
+   */
+  private static void keepPermissions(Path target, Path temporary) throws IOException {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> permissions =
+        Files.exists(target)
+            ? Files.getPosixFilePermissions(target)
+            : PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temporary, permissions);
   }
 
   /** Refuses to overwrite a file that looks like an input (a template), whatever the user typed. */

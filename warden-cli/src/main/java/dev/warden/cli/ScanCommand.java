@@ -1,13 +1,22 @@
 package dev.warden.cli;
 
 import dev.warden.report.console.ReportTable;
+import dev.warden.report.console.Style;
+import dev.warden.report.html.HtmlReportWriter;
 import dev.warden.report.json.JsonReportWriter;
+import dev.warden.report.sarif.SarifWriter;
 import dev.warden.rules.Category;
 import dev.warden.rules.Finding;
 import dev.warden.rules.Severity;
+import dev.warden.scan.Baseline;
 import dev.warden.scan.Scan;
+import dev.warden.scan.ScanOptions;
 import dev.warden.scan.ScanResult;
+import dev.warden.scan.WardenConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,7 +52,9 @@ final class ScanCommand implements Callable<Integer> {
 
   enum Format {
     TABLE,
-    JSON
+    JSON,
+    SARIF,
+    HTML
   }
 
   @Parameters(
@@ -55,7 +66,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
-      description = "table or json (default: ${DEFAULT-VALUE}).",
+      description = "table, json, sarif or html (default: ${DEFAULT-VALUE}).",
       defaultValue = "table")
   Format format;
 
@@ -66,6 +77,35 @@ final class ScanCommand implements Callable<Integer> {
           "Exit with code 1 when a finding at or above SEVERITY (critical, high, medium, low, info) is"
               + " found. Input errors never count. Without it the exit code does not depend on findings.")
   String failOn;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "Table: print only the summary and the findings (no scores' reasons, no fixes).")
+  boolean quiet;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Settings with suppressions (default: a .warden.yml in the scanned folder, else in the"
+              + " working directory).")
+  Path config;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "REPORT",
+      description =
+          "A JSON report of an earlier scan: its findings are listed as suppressed, so that only"
+              + " new ones are reported and counted by --fail-on.")
+  Path baseline;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      description = "auto (colours on a terminal, unless NO_COLOR is set), always or never.",
+      defaultValue = "auto")
+  String color;
 
   @Mixin InputOptions input = new InputOptions();
 
@@ -82,14 +122,25 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     output.checkNotAnInput();
-    ScanResult result = Scan.run(input.request(paths));
+    Style style = style();
+    ScanOptions.Progress progress = ProgressBar.forTerminal(Main.stderr(), quiet);
+    ScanOptions options = new ScanOptions(settings(), baseline(), progress);
+    ScanResult result;
+    try {
+      result = Scan.run(input.request(paths), Clock.systemUTC(), options);
+    } finally {
+      if (progress instanceof ProgressBar bar) {
+        bar.finish();
+      }
+    }
     output.write(
         Main.stdout(),
         out -> {
-          if (format == Format.JSON) {
-            new JsonReportWriter().writeReport(result, out);
-          } else {
-            new ReportTable().write(result, out);
+          switch (format) {
+            case JSON -> new JsonReportWriter().writeReport(result, out);
+            case SARIF -> new SarifWriter().write(result, out);
+            case HTML -> new HtmlReportWriter().write(result, out);
+            case TABLE -> new ReportTable(Clock.systemUTC(), style, quiet).write(result, out);
           }
         });
     return threshold
@@ -104,5 +155,48 @@ final class ScanCommand implements Callable<Integer> {
                 !f.suppressed()
                     && f.rule().category() != Category.INPUT_ERROR
                     && f.severity().isAtLeast(threshold));
+  }
+
+  private WardenConfig settings() {
+    if (config != null) {
+      if (!Files.isRegularFile(config)) {
+        throw new UsageProblem("--config " + config + " is not a file");
+      }
+      return WardenConfig.read(config, config.toString());
+    }
+    List<Path> candidates = new ArrayList<>();
+    for (Path path : paths) {
+      Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+      if (folder != null) {
+        candidates.add(folder.resolve(WardenConfig.FILE_NAME));
+      }
+    }
+    candidates.add(Path.of(WardenConfig.FILE_NAME));
+    return WardenConfig.find(candidates);
+  }
+
+  private Optional<Baseline> baseline() {
+    if (baseline == null) {
+      return Optional.empty();
+    }
+    if (!Files.isRegularFile(baseline)) {
+      throw new UsageProblem("--baseline " + baseline + " is not a file");
+    }
+    return Optional.of(Baseline.read(baseline, baseline.toString()));
+  }
+
+  private Style style() {
+    return switch (color) {
+      case "always" -> Style.COLOUR;
+      case "never" -> Style.PLAIN;
+      case "auto" ->
+          System.console() != null
+                  && output.isStandardOutput()
+                  && System.getenv("NO_COLOR") == null
+                  && format == Format.TABLE
+              ? Style.COLOUR
+              : Style.PLAIN;
+      default -> throw new UsageProblem("--color takes auto, always or never, not '" + color + "'");
+    };
   }
 }

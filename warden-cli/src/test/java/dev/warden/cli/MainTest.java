@@ -21,10 +21,92 @@ class MainTest {
     Cli cli = Cli.run("scan", DEMO);
     assertThat(cli.exitCode()).isZero();
     assertThat(cli.out())
-        .contains("13 functions in 1 app")
+        .startsWith("warden ")
+        .contains("13 functions scanned — ")
         .contains("OrdersApiFunction")
-        .contains("Summary:");
+        .contains("fix: ")
+        .contains("Summary:")
+        .doesNotContain("\u001b[");
+    assertThat(cli.out().indexOf(" SERIOUS ")).isLessThan(cli.out().indexOf(" LOW "));
     assertThat(cli.err()).isEmpty();
+  }
+
+  @Test
+  void quietKeepsTheSummaryAndTheFindingsOnly() {
+    Cli cli = Cli.run("scan", "--quiet", DEMO);
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out())
+        .contains("13 functions scanned")
+        .contains("WDN-IAM-001")
+        .doesNotContain("fix: ")
+        .doesNotContain("exposure ")
+        .doesNotContain("Data: ");
+  }
+
+  @Test
+  void colourIsForTerminalsOrWhenAskedFor() {
+    assertThat(Cli.run("scan", "--color", "always", DEMO).out()).contains("\u001b[1;31m");
+    assertThat(Cli.run("scan", "--color", "sometimes", DEMO).exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void scanWritesSarifAndHtml() throws Exception {
+    Path sarif = dir.resolve("report.sarif");
+    Path html = dir.resolve("report.html");
+    assertThat(Cli.run("scan", "--format", "sarif", "-o", sarif.toString(), DEMO).exitCode())
+        .isZero();
+    assertThat(Cli.run("scan", "--format", "html", "-o", html.toString(), DEMO).exitCode())
+        .isZero();
+    assertThat(Files.readString(sarif)).contains("\"version\" : \"2.1.0\"");
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("attack-surface");
+  }
+
+  @Test
+  void aBaselineLeavesOnlyNewFindingsToFailOn() throws Exception {
+    Path template = dir.resolve("template.yaml");
+    Files.writeString(
+        template,
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              InlineCode: x
+              FunctionUrlConfig: {AuthType: NONE}
+        """);
+    Path before = dir.resolve("before.json");
+    Cli.run("scan", "--format", "json", "-o", before.toString(), template.toString());
+    assertThat(Cli.run("scan", "--fail-on", "high", template.toString()).exitCode()).isOne();
+    Cli again =
+        Cli.run("scan", "--fail-on", "high", "--baseline", before.toString(), template.toString());
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("suppressed").doesNotContain("WDN-EXP-001");
+  }
+
+  @Test
+  void aBadSettingsFileIsAUsageErrorWithFileAndLine() throws Exception {
+    Files.writeString(
+        dir.resolve(".warden.yml"),
+        """
+        suppressions:
+          - rule: WDN-EXP-001
+            function: Fn
+        """);
+    Files.writeString(
+        dir.resolve("template.yaml"),
+        """
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties: {Runtime: python3.12, Handler: a.b, Code: {ZipFile: x}, Role: arn:aws:iam::111122223333:role/r}
+        """);
+    Cli cli = Cli.run("scan", dir.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains(".warden.yml:2:").contains("needs a reason");
+    assertThat(cli.err()).doesNotContain("Exception");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param id the file it was read from, relative to the scan root (or an account id)
  * @param format the input format ({@code cloudformation}, {@code sam}, {@code serverless}…)
  * @param description the template's description, when it has one
+ * @param suppressions the suppressions written in the definition (template Metadata)
  */
 public record App(
     String id,
@@ -20,9 +21,11 @@ public record App(
     List<Resource> resources,
     List<Api> apis,
     List<Layer> layers,
+    List<InlineSuppression> suppressions,
     SourceLocation at) {
 
   public App {
+    suppressions = List.copyOf(suppressions);
     functions = List.copyOf(functions);
     resources = List.copyOf(resources);
     apis = List.copyOf(apis);

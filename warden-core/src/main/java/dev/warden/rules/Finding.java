@@ -11,17 +11,21 @@ import java.util.Optional;
  * @param severity how bad this one is: the rule's severity unless the rule grades its findings
  * @param functionId the function it concerns ({@code template.yaml#OrderFunction}); empty for
  *     app-level findings
+ * @param resource the template resource it is about: the function's logical id, or the API or
+ *     resource of an app-level finding; suppressions name it
  * @param fingerprint stable across runs and line moves: it keys baselines and diffs
+ * @param suppression why the finding is suppressed, when it is (the reason its suppression gives)
  */
 public record Finding(
     RuleInfo rule,
     Severity severity,
     Optional<String> functionId,
     Optional<String> functionName,
+    Optional<String> resource,
     SourceLocation location,
     String message,
     String fingerprint,
-    boolean suppressed) {
+    Optional<String> suppression) {
 
   /** Worst first, then by place, then by rule. */
   public static final Comparator<Finding> ORDER =
@@ -46,30 +50,49 @@ public record Finding(
         rule.severity(),
         Optional.of(function.id()),
         Optional.of(function.logicalId()),
+        Optional.of(function.logicalId()),
         at,
         message,
         Fingerprint.of(rule.id(), function.id(), subject),
-        false);
+        Optional.empty());
   }
 
-  /** A finding about an app or one of its resources, not about one function. */
+  /**
+   * A finding about an app or one of its resources, not about one function. {@code subject} starts
+   * with the logical id of the resource it is about ({@code ShopApi}, {@code ShopApi/prod}).
+   */
   public static Finding ofApp(
       RuleInfo rule, String appId, SourceLocation at, String subject, String message) {
+    int slash = subject.indexOf('/');
     return new Finding(
         rule,
         rule.severity(),
         Optional.empty(),
         Optional.empty(),
+        Optional.of(slash < 0 ? subject : subject.substring(0, slash)),
         at,
         message,
         Fingerprint.of(rule.id(), appId, subject),
-        false);
+        Optional.empty());
   }
 
-  /** The same finding, suppressed. */
-  public Finding suppress() {
+  /** True when a suppression or a baseline silences the finding. */
+  public boolean suppressed() {
+    return suppression.isPresent();
+  }
+
+  /** The same finding, suppressed for {@code reason}. */
+  public Finding suppress(String reason) {
     return new Finding(
-        rule, severity, functionId, functionName, location, message, fingerprint, true);
+        rule,
+        severity,
+        functionId,
+        functionName,
+        resource,
+        location,
+        message,
+        fingerprint,
+        Optional.of(reason));
   }
 
   /**
@@ -78,6 +101,14 @@ public record Finding(
    */
   public Finding withSeverity(Severity other) {
     return new Finding(
-        rule, other, functionId, functionName, location, message, fingerprint, suppressed);
+        rule,
+        other,
+        functionId,
+        functionName,
+        resource,
+        location,
+        message,
+        fingerprint,
+        suppression);
   }
 }

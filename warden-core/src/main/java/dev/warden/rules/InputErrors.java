@@ -28,10 +28,11 @@ public final class InputErrors {
         RULE.severity(),
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
         problem.at(),
         message,
         Fingerprint.of(
             RULE.id(), problem.at().file(), Fingerprint.withoutNumbers(problem.message())),
-        false);
+        Optional.empty());
   }
 }

@@ -28,7 +28,19 @@ public final class RuleEngine {
 
   /** Every finding of every rule, in no particular order. */
   public List<Finding> run(Inventory inventory, Clock clock) {
-    RuleContext context = new RuleContext(inventory, clock);
+    return run(inventory, new RuleContext(inventory, clock));
+  }
+
+  /** Every finding of every rule, sharing {@code context} with the analyses that follow. */
+  public List<Finding> run(Inventory inventory, RuleContext context) {
+    return run(inventory, context, () -> {});
+  }
+
+  /**
+   * Every finding of every rule; {@code checked} hears of each function as its rules are done (from
+   * several threads), for a progress bar.
+   */
+  public List<Finding> run(Inventory inventory, RuleContext context, Runnable checked) {
     ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
     for (App app : inventory.apps()) {
       for (AppRule rule : appRules) {
@@ -39,7 +51,12 @@ public final class RuleEngine {
           findings.addAll(rule.check(api, app, context));
         }
       }
-      app.functions().parallelStream().forEach(fn -> findings.addAll(check(fn, app, context)));
+      app.functions().parallelStream()
+          .forEach(
+              fn -> {
+                findings.addAll(check(fn, app, context));
+                checked.run();
+              });
     }
     return new ArrayList<>(findings);
   }

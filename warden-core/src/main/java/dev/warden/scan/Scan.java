@@ -2,15 +2,22 @@ package dev.warden.scan;
 
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.Inventory;
+import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Finding;
 import dev.warden.rules.InputErrors;
 import dev.warden.rules.RuleCatalog;
+import dev.warden.rules.RuleContext;
 import dev.warden.rules.RuleEngine;
+import dev.warden.score.RiskModel;
+import dev.warden.score.RiskScore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A scan: inventory, analyses, findings. */
+/** A scan: inventory, rules, suppressions, risk scores. */
 public final class Scan {
 
   private Scan() {}
@@ -21,17 +28,44 @@ public final class Scan {
    * @throws NothingToScan when no input could be loaded at all
    */
   public static ScanResult run(ScanRequest request) {
-    return run(request, Clock.systemUTC());
+    return run(request, Clock.systemUTC(), ScanOptions.defaults());
   }
 
   /** Runs a scan as of the clock's day (rules about dates: end-of-life runtimes, expiry). */
   public static ScanResult run(ScanRequest request, Clock clock) {
+    return run(request, clock, ScanOptions.defaults());
+  }
+
+  /** Runs a scan with the team's suppressions and baseline. */
+  public static ScanResult run(ScanRequest request, Clock clock, ScanOptions options) {
     Inventory inventory = new InventoryLoader(request).load();
+    RuleContext context = new RuleContext(inventory, clock);
     List<Finding> findings = new ArrayList<>();
     for (InputProblem problem : inventory.problems()) {
       findings.add(InputErrors.finding(problem));
     }
-    findings.addAll(new RuleEngine(RuleCatalog.bundled()).run(inventory, clock));
-    return new ScanResult(inventory, findings);
+    int total = (int) inventory.functions().count();
+    AtomicInteger done = new AtomicInteger();
+    findings.addAll(
+        new RuleEngine(RuleCatalog.bundled())
+            .run(
+                inventory,
+                context,
+                () -> options.progress().checked(done.incrementAndGet(), total)));
+    findings =
+        new Suppressions(options.config(), options.baseline(), clock).apply(inventory, findings);
+    Map<String, List<Finding>> byFunction = new HashMap<>();
+    for (Finding finding : findings) {
+      finding
+          .functionId()
+          .ifPresent(id -> byFunction.computeIfAbsent(id, k -> new ArrayList<>()).add(finding));
+    }
+    RiskModel model = new RiskModel(context);
+    Map<String, RiskScore> scores = new HashMap<>();
+    for (ServerlessFunction function : inventory.functions().toList()) {
+      scores.put(
+          function.id(), model.score(function, byFunction.getOrDefault(function.id(), List.of())));
+    }
+    return new ScanResult(inventory, findings, scores);
   }
 }

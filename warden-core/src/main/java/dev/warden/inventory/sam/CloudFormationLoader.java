@@ -140,6 +140,7 @@ public final class CloudFormationLoader {
               new ArrayList<>(resources.all()),
               new ArrayList<>(apis.all()),
               layers,
+              InlineSuppressions.read(context),
               template.at());
       return new Loaded(app, template, resolver);
     }

@@ -1,7 +1,6 @@
 package dev.warden.report.console;
 
 import dev.warden.iam.BundledData;
-import dev.warden.inventory.App;
 import dev.warden.inventory.Auth;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.Trigger;
@@ -9,95 +8,161 @@ import dev.warden.report.WardenVersion;
 import dev.warden.rules.Finding;
 import dev.warden.rules.Severity;
 import dev.warden.scan.ScanResult;
+import dev.warden.score.FleetSummary;
+import dev.warden.score.RiskScore;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
-/** The scan report for a terminal: functions and their entry points, findings, and a summary. */
+/**
+ * The scan report for a terminal. It opens with the fleet summary, then goes function by function,
+ * riskiest first: the score and why, then each finding with its place and fix. Findings about an
+ * app rather than a function (APIs, CORS) follow. {@code quiet} keeps only the summary and one line
+ * per finding.
+ */
 public final class ReportTable {
 
   private final Clock clock;
+  private final Style style;
+  private final boolean quiet;
 
-  /** A table that tells the age of the bundled data as of today. */
+  /** A plain, full report that tells the age of the bundled data as of today. */
   public ReportTable() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC(), Style.PLAIN, false);
   }
 
-  public ReportTable(Clock clock) {
+  public ReportTable(Clock clock, Style style, boolean quiet) {
     this.clock = clock;
+    this.style = style;
+    this.quiet = quiet;
   }
 
   public void write(ScanResult result, Writer out) throws IOException {
-    long functions = result.inventory().functions().count();
+    FleetSummary summary = result.summary();
     out.write(
-        WardenVersion.NAME
-            + " "
-            + WardenVersion.VERSION
+        style.bold(WardenVersion.NAME + " " + WardenVersion.VERSION)
             + ": "
-            + InventoryTable.plural((int) functions, "function")
-            + " in "
-            + InventoryTable.plural(result.inventory().apps().size(), "app")
-            + "\n\n");
-    List<String[]> rows = new ArrayList<>();
-    rows.add(
-        new String[] {
-          "FUNCTION", "RUNTIME", "TRIGGERS", "PUBLIC", "UNAUTHENTICATED", "ROLE", "SOURCE"
-        });
-    for (App app : result.inventory().apps()) {
-      for (ServerlessFunction fn : app.functions()) {
-        long open = fn.triggers().stream().filter(Trigger::isPublic).count();
-        long unauthenticated =
-            fn.triggers().stream().filter(t -> t.isPublic() && t.auth() == Auth.NONE).count();
-        rows.add(
-            new String[] {
-              fn.logicalId(),
-              fn.runtime().orElse(fn.packageType().wireName()),
-              triggerKinds(fn),
-              open == 0 ? "-" : Long.toString(open),
-              unauthenticated == 0 ? "-" : Long.toString(unauthenticated),
-              fn.role().displayName(),
-              fn.declaredAt().toString()
-            });
-      }
+            + summary.headline()
+            + "\n");
+    if (!quiet) {
+      out.write(style.dim("Not analysed yet: " + String.join("; ", summary.notAnalysed())) + "\n");
     }
-    Columns.write(out, "", rows);
-    out.write("\n");
-    List<Finding> findings = result.findings();
-    if (findings.isEmpty()) {
-      out.write("No findings.\n");
-    } else {
-      out.write("FINDINGS\n");
+    for (ServerlessFunction function : result.functionsByRisk()) {
+      List<Finding> findings = visible(result.findingsOf(function));
+      RiskScore score = result.score(function);
+      if (quiet && findings.isEmpty()) {
+        continue;
+      }
+      out.write("\n");
+      out.write(
+          style.level(
+                  score.level(),
+                  String.format(
+                      Locale.ROOT,
+                      "%3d %-8s",
+                      score.score(),
+                      score.level().wireName().toUpperCase(Locale.ROOT)))
+              + " "
+              + style.bold(function.logicalId())
+              + "  "
+              + describe(function)
+              + "  "
+              + style.dim(function.declaredAt().toString())
+              + "\n");
+      if (!quiet) {
+        for (String reason : score.reasons()) {
+          out.write("             " + style.dim(reason) + "\n");
+        }
+      }
       for (Finding finding : findings) {
-        out.write(
-            String.format(
-                "%-8s %-14s %s%s%n",
-                finding.severity().wireName(),
-                finding.rule().id(),
-                finding.location(),
-                finding.functionName().map(n -> "  [" + n + "]").orElse("")));
-        out.write("         " + finding.message() + "\n");
+        finding(out, finding);
       }
     }
-    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-    for (Severity severity : Severity.values()) {
-      counts.put(severity, 0);
+    List<Finding> appFindings =
+        visible(result.findings().stream().filter(f -> f.functionId().isEmpty()).toList());
+    if (!appFindings.isEmpty()) {
+      out.write("\n" + style.bold("Apps and APIs") + "\n");
+      for (Finding finding : appFindings) {
+        finding(out, finding);
+      }
     }
-    findings.stream()
-        .filter(f -> !f.suppressed())
-        .forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
-    StringBuilder summary =
-        new StringBuilder("\nSummary: ").append(InventoryTable.plural((int) functions, "function"));
-    summary.append("; findings:");
-    counts.forEach(
-        (severity, count) ->
-            summary.append(' ').append(severity.wireName()).append(' ').append(count));
-    out.write(summary.append('\n').toString());
-    out.write(dataLine(clock));
+    out.write("\n" + totals(summary) + "\n");
+    if (!quiet) {
+      out.write(dataLine(clock));
+    }
     out.flush();
+  }
+
+  private void finding(Writer out, Finding finding) throws IOException {
+    out.write(
+        "  "
+            + style.severity(
+                finding.severity(),
+                String.format(Locale.ROOT, "%-8s", finding.severity().wireName()))
+            + " "
+            + String.format(Locale.ROOT, "%-13s", finding.rule().id())
+            + " "
+            + finding.location()
+            + "  "
+            + finding.rule().category().wireName()
+            + "\n");
+    out.write("           " + finding.message() + "\n");
+    if (!quiet) {
+      out.write("           " + style.dim("fix: " + finding.rule().remediation()) + "\n");
+    }
+  }
+
+  /** Suppressed findings are counted in the totals, not listed. */
+  private static List<Finding> visible(List<Finding> findings) {
+    return findings.stream().filter(f -> !f.suppressed()).toList();
+  }
+
+  private String totals(FleetSummary summary) {
+    StringBuilder text =
+        new StringBuilder("Summary: ")
+            .append(InventoryTable.plural(summary.functions(), "function"))
+            .append(", ")
+            .append(summary.serious())
+            .append(" serious, ")
+            .append(summary.atRisk())
+            .append(" at risk; findings:");
+    for (Severity severity : Severity.values()) {
+      text.append(' ')
+          .append(style.severity(severity, severity.wireName()))
+          .append(' ')
+          .append(summary.bySeverity().get(severity));
+    }
+    if (summary.suppressed() > 0) {
+      text.append("; ").append(summary.suppressed()).append(" suppressed");
+    }
+    if (summary.inputErrors() > 0) {
+      text.append("; ").append(InventoryTable.plural(summary.inputErrors(), "input error"));
+    }
+    return text.toString();
+  }
+
+  /** "python3.12, http x5 (2 unauthenticated), role OrdersRole". */
+  private static String describe(ServerlessFunction function) {
+    List<String> parts = new ArrayList<>();
+    parts.add(function.runtime().orElse(function.packageType().wireName()));
+    long open = function.triggers().stream().filter(Trigger::isPublic).count();
+    long unauthenticated =
+        function.triggers().stream().filter(t -> t.isPublic() && t.auth() == Auth.NONE).count();
+    String kinds = triggerKinds(function);
+    if (open > 0) {
+      kinds +=
+          " ("
+              + open
+              + " public"
+              + (unauthenticated > 0 ? ", " + unauthenticated + " unauthenticated" : "")
+              + ")";
+    }
+    parts.add(kinds);
+    parts.add("role " + function.role().displayName());
+    return String.join(", ", parts);
   }
 
   /** "Data: IAM catalog … of 2026-09-23 (66 days old); …", so that stale data shows. */
@@ -126,6 +191,6 @@ public final class ReportTable {
         kinds.add(t.kind().wireName());
       }
     }
-    return kinds.isEmpty() ? "-" : String.join(", ", kinds);
+    return kinds.isEmpty() ? "no triggers" : String.join(", ", kinds);
   }
 }

@@ -9,10 +9,11 @@ import dev.warden.report.WardenVersion;
 import dev.warden.rules.Finding;
 import dev.warden.rules.Severity;
 import dev.warden.scan.ScanResult;
+import dev.warden.score.FleetSummary;
+import dev.warden.score.RiskScore;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +73,24 @@ public final class JsonReportWriter {
           result.inventory(),
           new FunctionJson.FunctionExtras() {
             @Override
+            public void writeRisk(JsonGenerator generator, ServerlessFunction fn)
+                throws IOException {
+              RiskScore score = result.score(fn);
+              generator.writeNumberField("riskScore", score.score());
+              generator.writeStringField("riskLevel", score.level().wireName());
+              generator.writeObjectFieldStart("risk");
+              generator.writeNumberField("exposure", score.exposure());
+              generator.writeNumberField("impact", score.impact());
+              generator.writeNumberField("likelihood", score.likelihood());
+              generator.writeArrayFieldStart("reasons");
+              for (String reason : score.reasons()) {
+                generator.writeString(reason);
+              }
+              generator.writeEndArray();
+              generator.writeEndObject();
+            }
+
+            @Override
             public void writeFindings(JsonGenerator generator, ServerlessFunction fn)
                 throws IOException {
               generator.writeArrayFieldStart("findingIds");
@@ -94,31 +113,34 @@ public final class JsonReportWriter {
   }
 
   private static void summary(JsonGenerator json, ScanResult result) throws IOException {
-    Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
-    for (Severity severity : Severity.values()) {
-      bySeverity.put(severity, 0);
-    }
-    for (Finding finding : result.findings()) {
-      if (!finding.suppressed()) {
-        bySeverity.merge(finding.severity(), 1, Integer::sum);
-      }
-    }
+    FleetSummary summary = result.summary();
     json.writeObjectFieldStart("summary");
-    json.writeNumberField("functions", (int) result.inventory().functions().count());
-    // Risk levels arrive with the scoring of issue 4; until then no function is rated.
-    json.writeNumberField("atRisk", 0);
-    json.writeNumberField("serious", 0);
+    json.writeNumberField("functions", summary.functions());
+    json.writeNumberField("atRisk", summary.atRisk());
+    json.writeNumberField("serious", summary.serious());
     json.writeObjectFieldStart("bySeverity");
-    for (Map.Entry<Severity, Integer> entry : bySeverity.entrySet()) {
-      json.writeNumberField(entry.getKey().wireName(), entry.getValue());
+    for (Severity severity : Severity.values()) {
+      json.writeNumberField(severity.wireName(), summary.bySeverity().get(severity));
     }
     json.writeEndObject();
-    json.writeNumberField(
-        "inputErrors",
-        (int)
-            result.findings().stream()
-                .filter(f -> f.rule().category().wireName().equals("input-error"))
-                .count());
+    json.writeNumberField("suppressed", summary.suppressed());
+    json.writeNumberField("inputErrors", summary.inputErrors());
+    json.writeStringField("headline", summary.headline());
+    json.writeArrayFieldStart("topRisks");
+    for (FleetSummary.TopRisk risk : summary.topRisks()) {
+      json.writeStartObject();
+      json.writeStringField("ruleId", risk.ruleId());
+      json.writeStringField("title", risk.title());
+      json.writeStringField("severity", risk.severity().wireName());
+      json.writeNumberField("functions", risk.functions());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("notAnalysed");
+    for (String what : summary.notAnalysed()) {
+      json.writeString(what);
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 
@@ -166,6 +188,9 @@ public final class JsonReportWriter {
     } else {
       json.writeNullField("functionId");
     }
+    if (finding.resource().isPresent()) {
+      json.writeStringField("resource", finding.resource().get());
+    }
     json.writeStringField("fingerprint", finding.fingerprint());
     json.writeFieldName("location");
     writer.location(finding.location());
@@ -181,6 +206,7 @@ public final class JsonReportWriter {
     json.writeEndArray();
     if (finding.suppressed()) {
       json.writeBooleanField("suppressed", true);
+      json.writeStringField("suppression", finding.suppression().orElseThrow());
     }
     json.writeEndObject();
   }
