@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       ScanCommand.class,
       InventoryCommand.class,
       IamCommand.class,
+      RulesCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

@@ -25,7 +25,7 @@ final class ProgressBar implements ScanOptions.Progress {
 
   /** A bar when standard error is a terminal, else nothing. */
   static ScanOptions.Progress forTerminal(PrintStream err, boolean quiet) {
-    return !quiet && System.console() != null ? new ProgressBar(err) : ScanOptions.Progress.NONE;
+    return !quiet && Terminal.isInteractive() ? new ProgressBar(err) : ScanOptions.Progress.NONE;
   }
 
   @Override

@@ -190,7 +190,7 @@ final class ScanCommand implements Callable<Integer> {
       case "always" -> Style.COLOUR;
       case "never" -> Style.PLAIN;
       case "auto" ->
-          System.console() != null
+          Terminal.isInteractive()
                   && output.isStandardOutput()
                   && System.getenv("NO_COLOR") == null
                   && format == Format.TABLE
