@@ -78,19 +78,62 @@ public final class EffectivePermissions {
     RequestContext none = RequestContext.empty();
     IamCatalog.ActionIndex index = catalog.indexed();
     List<IamAction> actions = index.actions();
-    for (int i = 0; i < actions.size(); i++) {
-      IamAction action = actions.get(i);
-      grant(
-              action.service(),
-              action.name(),
-              index.lowerService(i),
-              index.lowerName(i),
-              Optional.of(action),
-              none,
-              Set.of())
-          .ifPresent(grants::add);
+    Optional<Set<String>> services = candidateServices(index);
+    List<int[]> ranges = new ArrayList<>();
+    if (services.isEmpty()) {
+      ranges.add(new int[] {0, actions.size()});
+    } else {
+      services.get().stream().sorted().forEach(service -> ranges.add(index.range(service)));
+    }
+    for (int[] range : ranges) {
+      for (int i = range[0]; i < range[1]; i++) {
+        IamAction action = actions.get(i);
+        grant(
+                action.service(),
+                action.name(),
+                index.lowerService(i),
+                index.lowerName(i),
+                Optional.of(action),
+                none,
+                Set.of())
+            .ifPresent(grants::add);
+      }
     }
     return byServiceThenLevel(grants);
+  }
+
+  /**
+   * The services whose actions an Allow statement of the identity policies can match, or empty when
+   * that may be any service ({@code *}, {@code NotAction}): only those are expanded, so that a role
+   * of a few services costs a few services, not the whole catalog.
+   */
+  private Optional<Set<String>> candidateServices(IamCatalog.ActionIndex index) {
+    Set<String> services = new java.util.HashSet<>();
+    for (PolicyDocument policy : identity) {
+      for (Statement statement : policy.statements()) {
+        if (statement.effect() != Effect.ALLOW) {
+          continue;
+        }
+        if (statement.notAction()) {
+          return Optional.empty();
+        }
+        for (ActionPattern pattern : statement.actions()) {
+          if (pattern.isAny()) {
+            return Optional.empty();
+          }
+          if (pattern.service().indexOf('*') >= 0 || pattern.service().indexOf('?') >= 0) {
+            for (String service : index.services()) {
+              if (Wildcard.matches(pattern.service(), service)) {
+                services.add(service);
+              }
+            }
+          } else {
+            services.add(pattern.service());
+          }
+        }
+      }
+    }
+    return Optional.of(services);
   }
 
   /**

@@ -99,10 +99,27 @@ public final class IamCatalog {
     private final String[] lowerServices;
     private final String[] lowerNames;
 
+    /** For each service (lower case), the first and one past the last index of its actions. */
+    private final Map<String, int[]> ranges = new java.util.HashMap<>();
+
     ActionIndex(List<IamAction> actions, String[] lowerServices, String[] lowerNames) {
       this.actions = actions;
       this.lowerServices = lowerServices;
       this.lowerNames = lowerNames;
+      for (int i = 0; i < lowerServices.length; i++) {
+        int at = i;
+        ranges.computeIfAbsent(lowerServices[i], k -> new int[] {at, at})[1] = i + 1;
+      }
+    }
+
+    /** The services of the catalog, in lower case. */
+    java.util.Set<String> services() {
+      return ranges.keySet();
+    }
+
+    /** {@code [first, end)} of the service's actions, or an empty range. */
+    int[] range(String lowerService) {
+      return ranges.getOrDefault(lowerService, new int[] {0, 0});
     }
 
     List<IamAction> actions() {
@@ -142,11 +159,7 @@ public final class IamCatalog {
   }
 
   public int actionCount() {
-    int count = 0;
-    for (IamService service : services.values()) {
-      count += service.actions().size();
-    }
-    return count;
+    return indexed().actions().size();
   }
 
   /** True when resource control policies apply to the service's resources. */

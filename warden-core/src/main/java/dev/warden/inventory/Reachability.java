@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -15,8 +16,10 @@ import java.util.TreeSet;
  * an action of the resource's service), and those its environment points it at. A first, generous
  * reading for the inventory; the IAM engine decides exactly what is allowed.
  *
- * <p>Built once per app: the resources are compiled and indexed by service, so asking for every
- * function costs about the number of functions times the resources of the services they use.
+ * <p>Built once per app: the resources are compiled and indexed by service and by the known prefix
+ * of their resource part, so a statement naming a resource finds it without trying every resource
+ * of the service; only statements on {@code *} (whose reach is every resource of their services)
+ * cost the size of the service.
  */
 public final class Reachability {
 
@@ -48,6 +51,7 @@ public final class Reachability {
     final SymbolicText arnText;
     final int[] exact;
     final int[] within;
+    final int order;
 
     Target(
         String logicalId,
@@ -56,7 +60,8 @@ public final class Reachability {
         String arn,
         SymbolicText arnText,
         int[] exact,
-        int[] within) {
+        int[] within,
+        int order) {
       this.logicalId = logicalId;
       this.type = type;
       this.name = name;
@@ -64,6 +69,7 @@ public final class Reachability {
       this.arnText = arnText;
       this.exact = exact;
       this.within = within;
+      this.order = order;
     }
   }
 
@@ -71,7 +77,10 @@ public final class Reachability {
   private final List<Target> targets = new ArrayList<>();
   private final Map<String, List<Target>> byService = new HashMap<>();
   private final Map<String, Target> byLogicalId = new HashMap<>();
+  private final Map<String, List<Target>> targetsOf = new HashMap<>();
+  private final Map<String, List<Reach>> computed = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Target> byNameOrArn = new HashMap<>();
+  private final Map<String, TreeMap<String, List<Target>>> byServiceKey = new HashMap<>();
 
   private Reachability(App app) {
     for (Resource resource : app.resources()) {
@@ -89,6 +98,74 @@ public final class Reachability {
                   function.name()));
       add(function.logicalId(), "AWS::Lambda::Function", function.name(), arn);
     }
+    for (Target target : targets) {
+      byServiceKey
+          .computeIfAbsent(serviceOf(target.arnText), k -> new TreeMap<>())
+          .computeIfAbsent(key(target.arnText), k -> new ArrayList<>())
+          .add(target);
+    }
+  }
+
+  /**
+   * The part of an ARN's resource (after its fifth colon) that is known text: literal characters
+   * and symbols of resources declared in the app (a declared resource's name is its own, so {@code
+   * table/${Orders}} and {@code table/${Invoices}} never meet), up to the first wildcard, policy
+   * variable or other symbol (a parameter, the account). A pattern can only match targets whose key
+   * is a prefix of its own or starts with it: that is how a role's statements find their resources
+   * without trying every resource of the service.
+   */
+  private String key(SymbolicText arn) {
+    StringBuilder key = new StringBuilder();
+    int colons = 0;
+    for (SymbolicText.Part part : arn.parts()) {
+      if (part instanceof SymbolicText.Symbol symbol) {
+        if (colons < 5) {
+          continue;
+        }
+        String name = symbol.name();
+        int dot = name.indexOf('.');
+        if (!byLogicalId.containsKey(dot < 0 ? name : name.substring(0, dot))) {
+          return key.toString();
+        }
+        key.append("${").append(name).append('}');
+        continue;
+      }
+      String literal = ((SymbolicText.Literal) part).text();
+      for (int i = 0; i < literal.length(); i++) {
+        char c = literal.charAt(i);
+        if (colons < 5) {
+          colons += c == ':' ? 1 : 0;
+          continue;
+        }
+        if (c == '*'
+            || c == '?'
+            || (c == '$' && i + 1 < literal.length() && literal.charAt(i + 1) == '{')) {
+          return key.toString();
+        }
+        key.append(c);
+      }
+    }
+    return key.toString();
+  }
+
+  /** The targets of a service that a pattern with this key may match. */
+  private List<Target> candidates(String service, String patternKey) {
+    TreeMap<String, List<Target>> keyed = byServiceKey.get(service);
+    if (keyed == null) {
+      return List.of();
+    }
+    List<Target> found = new ArrayList<>();
+    for (int end = 0; end < patternKey.length(); end++) {
+      List<Target> shorter = keyed.get(patternKey.substring(0, end));
+      if (shorter != null) {
+        found.addAll(shorter);
+      }
+    }
+    for (List<Target> longer :
+        keyed.subMap(patternKey, true, patternKey + Character.MAX_VALUE, false).values()) {
+      found.addAll(longer);
+    }
+    return found;
   }
 
   /** The reach of the functions of one app. */
@@ -105,8 +182,10 @@ public final class Reachability {
             arn.toString(),
             arn,
             compiler.arn(arn),
-            compiler.within(arn));
+            compiler.within(arn),
+            targets.size());
     targets.add(target);
+    targetsOf.computeIfAbsent(logicalId, k -> new ArrayList<>()).add(target);
     byService.computeIfAbsent(serviceOf(arn), s -> new ArrayList<>()).add(target);
     byLogicalId.putIfAbsent(logicalId, target);
     if (!target.name.isEmpty()) {
@@ -115,11 +194,30 @@ public final class Reachability {
     byNameOrArn.putIfAbsent(target.arn, target);
   }
 
-  /** What one function of the app may reach, in the order the app declares the resources. */
+  /**
+   * What one function of the app may reach, in the order the app declares the resources; computed
+   * once per function (rules and reports ask again).
+   */
   public List<Reach> of(ServerlessFunction function) {
+    return computed.computeIfAbsent(function.id(), id -> compute(function));
+  }
+
+  private List<Reach> compute(ServerlessFunction function) {
     Map<String, Set<String>> via = new LinkedHashMap<>();
     for (Grant grant : grants(function.role())) {
-      List<Target> candidates = grant.anyService ? targets : candidates(grant.services);
+      List<Target> candidates;
+      if (grant.anyService) {
+        candidates = targets;
+      } else if (grant.anyResource) {
+        candidates = candidates(grant.services);
+      } else {
+        candidates = new ArrayList<>();
+        for (String service : grant.services) {
+          for (String key : grant.keys) {
+            candidates.addAll(candidates(service, key));
+          }
+        }
+      }
       for (Target target : candidates) {
         if (!target.logicalId.equals(function.logicalId()) && grant.covers(target)) {
           via.computeIfAbsent(target.logicalId, k -> new TreeSet<>())
@@ -134,14 +232,16 @@ public final class Reachability {
         }
       }
     }
+    List<String> reached = new ArrayList<>(via.keySet());
+    reached.sort(java.util.Comparator.comparingInt(id -> targetsOf.get(id).get(0).order));
     List<Reach> reaches = new ArrayList<>();
-    for (Target target : targets) {
-      Set<String> how = via.get(target.logicalId);
-      if (how != null) {
-        reaches.add(new Reach(target.logicalId, target.type, target.arnText, List.copyOf(how)));
+    for (String logicalId : reached) {
+      List<String> how = List.copyOf(via.get(logicalId));
+      for (Target target : targetsOf.get(logicalId)) {
+        reaches.add(new Reach(target.logicalId, target.type, target.arnText, how));
       }
     }
-    return reaches;
+    return List.copyOf(reaches);
   }
 
   private List<Target> candidates(Set<String> services) {
@@ -179,7 +279,11 @@ public final class Reachability {
 
   /** One Allow statement, reduced to the services its actions touch and its compiled resources. */
   private record Grant(
-      Set<String> services, boolean anyService, List<int[]> resources, boolean anyResource) {
+      Set<String> services,
+      boolean anyService,
+      List<int[]> resources,
+      List<String> keys,
+      boolean anyResource) {
     boolean covers(Target target) {
       if (anyResource) {
         return true;
@@ -225,13 +329,15 @@ public final class Reachability {
     }
     boolean anyResource = statement.has("NotResource");
     List<int[]> resources = new ArrayList<>();
+    Set<String> keys = new TreeSet<>();
     for (Value resource : statement.list("Resource")) {
       Optional<SymbolicText> text = resource.asText();
       if (text.isPresent()) {
         anyResource = anyResource || text.get().toString().equals("*");
         resources.add(compiler.pattern(text.get()));
+        keys.add(key(text.get()));
       }
     }
-    return Optional.of(new Grant(services, anyService, resources, anyResource));
+    return Optional.of(new Grant(services, anyService, resources, List.copyOf(keys), anyResource));
   }
 }

@@ -15,9 +15,9 @@ public final class Mentions {
   private Mentions() {}
 
   /** True when a resource of {@code type} in the app refers to {@code logicalId}. */
-  public static boolean anyOfType(App app, String logicalId, String type) {
-    for (Resource resource : app.resources()) {
-      if (resource.type().equals(type) && mentions(resource.properties(), logicalId)) {
+  public static boolean anyOfType(App app, RuleContext context, String logicalId, String type) {
+    for (Resource resource : context.index(app).ofType(type)) {
+      if (mentions(resource.properties(), logicalId)) {
         return true;
       }
     }

@@ -25,6 +25,7 @@ public final class RuleContext {
   private final Map<String, PermissionAnalysis> permissions = new ConcurrentHashMap<>();
   private final Map<String, RolePolicies> policies = new ConcurrentHashMap<>();
   private final Map<String, Reachability> reach = new ConcurrentHashMap<>();
+  private final Map<String, AppIndex> indexes = new ConcurrentHashMap<>();
 
   public RuleContext(Inventory inventory, Clock clock) {
     this.inventory = inventory;
@@ -62,9 +63,17 @@ public final class RuleContext {
         });
   }
 
-  /** Which resources of the app each of its functions may reach, built once per app. */
+  /**
+   * Which resources of the app each of its functions may reach, built once per app (reports reuse
+   * it).
+   */
   public Reachability reach(App app) {
     return reach.computeIfAbsent(app.id(), k -> Reachability.of(app));
+  }
+
+  /** The app's resources by id, type and name, built once per app. */
+  public AppIndex index(App app) {
+    return indexes.computeIfAbsent(app.id(), k -> new AppIndex(app));
   }
 
   /** Functions of one role share its analysis: the role's declaration identifies it. */

@@ -66,6 +66,6 @@ public final class Scan {
       scores.put(
           function.id(), model.score(function, byFunction.getOrDefault(function.id(), List.of())));
     }
-    return new ScanResult(inventory, findings, scores);
+    return new ScanResult(inventory, findings, scores, context::reach);
   }
 }

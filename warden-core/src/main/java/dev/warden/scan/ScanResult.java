@@ -1,25 +1,69 @@
 package dev.warden.scan;
 
+import dev.warden.inventory.App;
 import dev.warden.inventory.Inventory;
+import dev.warden.inventory.Reachability;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Finding;
 import dev.warden.score.FleetSummary;
 import dev.warden.score.RiskScore;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a scan found: the inventory it read, the findings in report order, and each function's risk
  * score by function id.
  */
-public record ScanResult(
-    Inventory inventory, List<Finding> findings, Map<String, RiskScore> scores) {
+public final class ScanResult {
 
-  public ScanResult {
-    findings = findings.stream().sorted(Finding.ORDER).toList();
-    scores = Map.copyOf(scores);
+  private final Inventory inventory;
+  private final List<Finding> findings;
+  private final Map<String, RiskScore> scores;
+  private final Map<String, List<Finding>> byFunction = new HashMap<>();
+  private final Function<App, Reachability> reach;
+
+  public ScanResult(Inventory inventory, List<Finding> findings, Map<String, RiskScore> scores) {
+    this(inventory, findings, scores, Reachability::of);
+  }
+
+  /** A result whose reports reuse the reachability the rules computed. */
+  public ScanResult(
+      Inventory inventory,
+      List<Finding> findings,
+      Map<String, RiskScore> scores,
+      Function<App, Reachability> reach) {
+    this.reach = reach;
+    this.inventory = inventory;
+    this.findings = findings.stream().sorted(Finding.ORDER).toList();
+    this.scores = Map.copyOf(scores);
+    for (Finding finding : this.findings) {
+      finding
+          .functionId()
+          .ifPresent(id -> byFunction.computeIfAbsent(id, k -> new ArrayList<>()).add(finding));
+    }
+  }
+
+  /** What each function of the app may reach. */
+  public Reachability reach(App app) {
+    return reach.apply(app);
+  }
+
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  /** Every finding, worst first. */
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /** Risk scores by function id. */
+  public Map<String, RiskScore> scores() {
+    return scores;
   }
 
   public RiskScore score(ServerlessFunction function) {
@@ -33,11 +77,9 @@ public record ScanResult(
     return all;
   }
 
-  /** The findings about one function. */
+  /** The findings about one function, worst first. */
   public List<Finding> findingsOf(ServerlessFunction function) {
-    return findings.stream()
-        .filter(f -> f.functionId().map(function.id()::equals).orElse(false))
-        .toList();
+    return byFunction.getOrDefault(function.id(), List.of());
   }
 
   public FleetSummary summary() {

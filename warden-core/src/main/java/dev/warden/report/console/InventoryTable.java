@@ -135,7 +135,15 @@ public final class InventoryTable {
     text.append(')');
     if (!sharing.isEmpty()) {
       text.append(", shared with ");
-      text.append(String.join(", ", sharing.stream().map(ServerlessFunction::logicalId).toList()));
+      text.append(
+          String.join(
+              ", ",
+              sharing.subList(0, Math.min(10, sharing.size())).stream()
+                  .map(ServerlessFunction::logicalId)
+                  .toList()));
+      if (sharing.size() > 10) {
+        text.append(" and ").append(sharing.size() - 10).append(" more");
+      }
     }
     return text.toString();
   }

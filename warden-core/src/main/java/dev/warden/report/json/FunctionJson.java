@@ -127,7 +127,12 @@ final class FunctionJson {
     }
     json.writeEndArray();
     json.writeArrayFieldStart("reaches");
+    int wildcardOnly = 0;
     for (Reachability.Reach reached : reach.of(fn)) {
+      if (reached.via().equals(List.of(Reachability.ANY_RESOURCE_POLICY))
+          && ++wildcardOnly > MAX_WILDCARD_REACHES) {
+        continue;
+      }
       json.writeStartObject();
       json.writeStringField("logicalId", reached.logicalId());
       json.writeStringField("type", reached.type());
@@ -136,6 +141,9 @@ final class FunctionJson {
       json.writeEndObject();
     }
     json.writeEndArray();
+    if (wildcardOnly > MAX_WILDCARD_REACHES) {
+      json.writeNumberField("wildcardReachCount", wildcardOnly);
+    }
     extras.writeFindings(json, fn);
     json.writeEndObject();
   }
@@ -168,6 +176,15 @@ final class FunctionJson {
   private static boolean isBundled(Policy policy) {
     return policy.document().at().file().equals(AwsManagedPolicies.FILE);
   }
+
+  /**
+   * Resources reached only through a statement on every resource ({@code dynamodb:*} on {@code *})
+   * are listed up to this many; {@code wildcardReachCount} then gives how many there are.
+   */
+  static final int MAX_WILDCARD_REACHES = 20;
+
+  /** A role shared by more functions lists this many and gives the count. */
+  static final int MAX_SHARED_LISTED = 50;
 
   private void identity(ExecutionRole role, List<ServerlessFunction> sharingRole)
       throws IOException {
@@ -203,10 +220,14 @@ final class FunctionJson {
       value(role.trustPolicy().get());
     }
     json.writeArrayFieldStart("sharedWith");
-    for (ServerlessFunction other : sharingRole) {
+    for (ServerlessFunction other :
+        sharingRole.subList(0, Math.min(MAX_SHARED_LISTED, sharingRole.size()))) {
       json.writeString(other.logicalId());
     }
     json.writeEndArray();
+    if (sharingRole.size() > MAX_SHARED_LISTED) {
+      json.writeNumberField("sharedWithCount", sharingRole.size());
+    }
     json.writeEndObject();
   }
 

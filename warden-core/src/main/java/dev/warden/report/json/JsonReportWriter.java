@@ -36,7 +36,7 @@ public final class JsonReportWriter {
       FunctionJson writer = new FunctionJson(json);
       json.writeStartObject();
       json.writeNumberField("schemaVersion", 1);
-      functions(json, writer, inventory, FunctionJson.FunctionExtras.NONE);
+      functions(json, writer, inventory, Reachability::of, FunctionJson.FunctionExtras.NONE);
       apps(json, writer, inventory);
       json.writeEndObject();
     }
@@ -71,6 +71,7 @@ public final class JsonReportWriter {
           json,
           writer,
           result.inventory(),
+          result::reach,
           new FunctionJson.FunctionExtras() {
             @Override
             public void writeRisk(JsonGenerator generator, ServerlessFunction fn)
@@ -148,12 +149,13 @@ public final class JsonReportWriter {
       JsonGenerator json,
       FunctionJson writer,
       Inventory inventory,
+      java.util.function.Function<App, Reachability> reachOf,
       FunctionJson.FunctionExtras extras)
       throws IOException {
     Map<String, List<ServerlessFunction>> sharing = inventory.roleSharing();
     json.writeArrayFieldStart("functions");
     for (App app : inventory.apps()) {
-      Reachability reach = Reachability.of(app);
+      Reachability reach = reachOf.apply(app);
       for (ServerlessFunction fn : app.functions()) {
         writer.function(fn, app, reach, sharing.getOrDefault(fn.id(), List.of()), extras);
       }

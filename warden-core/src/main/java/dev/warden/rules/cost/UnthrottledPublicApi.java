@@ -53,10 +53,11 @@ public final class UnthrottledPublicApi implements ApiRule {
                 .anyMatch(
                     s ->
                         s.throttlingBurstLimit().isPresent() || s.throttlingRateLimit().isPresent())
-            || Mentions.anyOfType(app, api.logicalId(), "AWS::ApiGateway::UsagePlan");
+            || Mentions.anyOfType(app, context, api.logicalId(), "AWS::ApiGateway::UsagePlan");
     boolean waf =
-        Mentions.anyOfType(app, api.logicalId(), "AWS::WAFv2::WebACLAssociation")
-            || Mentions.anyOfType(app, api.logicalId(), "AWS::WAFRegional::WebACLAssociation");
+        Mentions.anyOfType(app, context, api.logicalId(), "AWS::WAFv2::WebACLAssociation")
+            || Mentions.anyOfType(
+                app, context, api.logicalId(), "AWS::WAFRegional::WebACLAssociation");
     if (throttled || waf) {
       return List.of();
     }

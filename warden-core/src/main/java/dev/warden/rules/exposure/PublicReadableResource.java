@@ -70,10 +70,6 @@ public final class PublicReadableResource implements FunctionRule {
 
   @Override
   public List<Finding> check(ServerlessFunction function, App app, RuleContext context) {
-    Map<String, Resource> byId = new HashMap<>();
-    for (Resource resource : app.resources()) {
-      byId.put(resource.logicalId(), resource);
-    }
     Set<String> used = new LinkedHashSet<>();
     for (Trigger trigger : function.triggers()) {
       trigger.sourceResource().ifPresent(used::add);
@@ -86,7 +82,7 @@ public final class PublicReadableResource implements FunctionRule {
     }
     List<Finding> findings = new ArrayList<>();
     for (String logicalId : used) {
-      Resource resource = byId.get(logicalId);
+      Resource resource = context.index(app).resource(logicalId).orElse(null);
       List<String> reads = resource == null ? null : READS.get(resource.kind());
       if (reads == null) {
         continue;

@@ -66,7 +66,7 @@ public final class PublicTriggerSource implements FunctionRule {
       if (writes == null || !trigger.isPublic()) {
         continue;
       }
-      Optional<Resource> source = trigger.sourceResource().flatMap(id -> resource(app, id));
+      Optional<Resource> source = trigger.sourceResource().flatMap(context.index(app)::resource);
       SourceLocation at = source.flatMap(s -> openedAt(s, writes)).orElse(trigger.at());
       String name = source.map(Resource::logicalId).orElse(trigger.name());
       findings.add(
@@ -83,10 +83,6 @@ public final class PublicTriggerSource implements FunctionRule {
                   + function.logicalId()));
     }
     return findings;
-  }
-
-  private static Optional<Resource> resource(App app, String logicalId) {
-    return app.resources().stream().filter(r -> r.logicalId().equals(logicalId)).findFirst();
   }
 
   /** The principal of the statement that lets anybody write, or the public ACL. */

@@ -45,7 +45,10 @@ public final class SharedExecutionRole implements FunctionRule {
     if (others.isEmpty()) {
       return List.of();
     }
-    List<String> names = others.stream().map(ServerlessFunction::logicalId).toList();
+    List<String> names =
+        others.subList(0, Math.min(6, others.size())).stream()
+            .map(ServerlessFunction::logicalId)
+            .toList();
     return List.of(
         Finding.of(
             INFO,
@@ -55,7 +58,12 @@ public final class SharedExecutionRole implements FunctionRule {
             "role "
                 + function.role().displayName()
                 + " also runs "
-                + Grants.list(names, 5)
+                + (others.size() > names.size()
+                    ? String.join(", ", names.subList(0, 5))
+                        + " and "
+                        + (others.size() - 5)
+                        + " more functions"
+                    : Grants.list(names, 5))
                 + ": whoever takes one of these functions holds what all of them need"));
   }
 }

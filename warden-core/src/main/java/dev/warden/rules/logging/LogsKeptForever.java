@@ -58,7 +58,7 @@ public final class LogsKeptForever implements FunctionRule {
     List<Finding> findings = new ArrayList<>();
     SymbolicText own =
         function.logGroup().orElse(SymbolicText.of("/aws/lambda/").append(function.name()));
-    Optional<Resource> ownGroup = logGroup(app, own);
+    Optional<Resource> ownGroup = context.index(app).logGroup(own.toString());
     if (ownGroup.isPresent()) {
       unkept(function, ownGroup.get(), "where " + function.logicalId() + " writes its logs")
           .ifPresent(findings::add);
@@ -80,8 +80,7 @@ public final class LogsKeptForever implements FunctionRule {
       Optional<Resource> source =
           trigger
               .sourceResource()
-              .flatMap(
-                  id -> app.resources().stream().filter(r -> r.logicalId().equals(id)).findFirst())
+              .flatMap(context.index(app)::resource)
               .filter(r -> r.kind() == ResourceKind.LOG_GROUP)
               .filter(r -> ownGroup.map(o -> !o.logicalId().equals(r.logicalId())).orElse(true));
       source
@@ -113,15 +112,5 @@ public final class LogsKeptForever implements FunctionRule {
                 + ", has no retention"
                 + key
                 + ": everything in it is kept forever"));
-  }
-
-  private static Optional<Resource> logGroup(App app, SymbolicText name) {
-    for (Resource resource : app.resources()) {
-      if (resource.kind() == ResourceKind.LOG_GROUP
-          && (resource.name().equals(name) || resource.arn().equals(name))) {
-        return Optional.of(resource);
-      }
-    }
-    return Optional.empty();
   }
 }

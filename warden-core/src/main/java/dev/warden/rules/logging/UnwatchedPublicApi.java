@@ -42,8 +42,8 @@ public final class UnwatchedPublicApi implements ApiRule {
   @Override
   public List<Finding> check(Api api, App app, RuleContext context) {
     if (!api.isInternetFacing()
-        || Mentions.anyOfType(app, api.logicalId(), "AWS::CloudWatch::Alarm")
-        || Mentions.anyOfType(app, api.logicalId(), "AWS::CloudWatch::CompositeAlarm")) {
+        || Mentions.anyOfType(app, context, api.logicalId(), "AWS::CloudWatch::Alarm")
+        || Mentions.anyOfType(app, context, api.logicalId(), "AWS::CloudWatch::CompositeAlarm")) {
       return List.of();
     }
     return List.of(
