@@ -250,7 +250,9 @@ public final class TemplateCorpus {
     Path out = Path.of(args.length > 0 ? args[0] : "warden-bench/corpus");
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     Files.createDirectories(out);
-    List<String> templates = generate(count, 10, 300, SEED);
+    int min = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int max = args.length > 3 ? Integer.parseInt(args[3]) : 300;
+    List<String> templates = generate(count, min, max, SEED);
     long bytes = 0;
     for (int i = 0; i < templates.size(); i++) {
       byte[] content = templates.get(i).getBytes(StandardCharsets.UTF_8);

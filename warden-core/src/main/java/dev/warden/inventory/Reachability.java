@@ -2,7 +2,7 @@ package dev.warden.inventory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +51,7 @@ public final class Reachability {
     final SymbolicText arnText;
     final int[] exact;
     final int[] within;
-    final int order;
+    final String service;
 
     Target(
         String logicalId,
@@ -60,8 +60,7 @@ public final class Reachability {
         String arn,
         SymbolicText arnText,
         int[] exact,
-        int[] within,
-        int order) {
+        int[] within) {
       this.logicalId = logicalId;
       this.type = type;
       this.name = name;
@@ -69,7 +68,7 @@ public final class Reachability {
       this.arnText = arnText;
       this.exact = exact;
       this.within = within;
-      this.order = order;
+      this.service = serviceOf(arnText);
     }
   }
 
@@ -77,8 +76,8 @@ public final class Reachability {
   private final List<Target> targets = new ArrayList<>();
   private final Map<String, List<Target>> byService = new HashMap<>();
   private final Map<String, Target> byLogicalId = new HashMap<>();
-  private final Map<String, List<Target>> targetsOf = new HashMap<>();
-  private final Map<String, List<Reach>> computed = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> orderOf = new HashMap<>();
+  private final Map<String, List<Reach>> named = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Target> byNameOrArn = new HashMap<>();
   private final Map<String, TreeMap<String, List<Target>>> byServiceKey = new HashMap<>();
 
@@ -182,10 +181,9 @@ public final class Reachability {
             arn.toString(),
             arn,
             compiler.arn(arn),
-            compiler.within(arn),
-            targets.size());
+            compiler.within(arn));
+    orderOf.putIfAbsent(logicalId, targets.size());
     targets.add(target);
-    targetsOf.computeIfAbsent(logicalId, k -> new ArrayList<>()).add(target);
     byService.computeIfAbsent(serviceOf(arn), s -> new ArrayList<>()).add(target);
     byLogicalId.putIfAbsent(logicalId, target);
     if (!target.name.isEmpty()) {
@@ -195,33 +193,145 @@ public final class Reachability {
   }
 
   /**
-   * What one function of the app may reach, in the order the app declares the resources; computed
-   * once per function (rules and reports ask again).
+   * A function's reach as a report lists it: every resource it reaches, in the order the app
+   * declares them, except that of the resources reached only through statements on every resource
+   * ({@code dynamodb:*} on {@code *}) only the first {@code limit} are listed and {@code
+   * wildcardOnly} counts them all.
    */
-  public List<Reach> of(ServerlessFunction function) {
-    return computed.computeIfAbsent(function.id(), id -> compute(function));
+  public record Listing(List<Reach> reaches, int wildcardOnly) {
+    public Listing {
+      reaches = List.copyOf(reaches);
+    }
   }
 
-  private List<Reach> compute(ServerlessFunction function) {
-    Map<String, Set<String>> via = new LinkedHashMap<>();
-    for (Grant grant : grants(function.role())) {
-      List<Target> candidates;
-      if (grant.anyService) {
-        candidates = targets;
-      } else if (grant.anyResource) {
-        candidates = candidates(grant.services);
-      } else {
-        candidates = new ArrayList<>();
-        for (String service : grant.services) {
-          for (String key : grant.keys) {
-            candidates.addAll(candidates(service, key));
+  /** Everything one function of the app may reach, in the order the app declares the resources. */
+  public List<Reach> of(ServerlessFunction function) {
+    return listing(function, Integer.MAX_VALUE).reaches();
+  }
+
+  /**
+   * What the function reaches through statements that name resources and through its environment —
+   * what it works with; resources reached only by a grant on every resource are left out. Computed
+   * once per function.
+   */
+  public List<Reach> named(ServerlessFunction function) {
+    return named.computeIfAbsent(
+        function.id(),
+        id -> {
+          Map<String, Set<String>> via = namedVia(function);
+          List<String> reached = new ArrayList<>(via.keySet());
+          reached.sort(java.util.Comparator.comparingInt(orderOf::get));
+          List<Reach> reaches = new ArrayList<>(reached.size());
+          for (String logicalId : reached) {
+            Target target = byLogicalId.get(logicalId);
+            reaches.add(
+                new Reach(
+                    target.logicalId,
+                    target.type,
+                    target.arnText,
+                    List.copyOf(via.get(logicalId))));
           }
-        }
+          return List.copyOf(reaches);
+        });
+  }
+
+  /**
+   * The function's reach with at most {@code limit} resources reached only through grants on every
+   * resource. Costs the named reach plus one pass over the resources for a role with such grants,
+   * allocating nothing for the resources it does not list.
+   */
+  public Listing listing(ServerlessFunction function, int limit) {
+    List<Reach> named = named(function);
+    boolean anyService = false;
+    Set<String> wildServices = new HashSet<>();
+    for (Grant grant : grants(function.role())) {
+      if (grant.anyService) {
+        anyService = true;
+      } else if (grant.anyResource) {
+        wildServices.addAll(grant.services);
       }
-      for (Target target : candidates) {
-        if (!target.logicalId.equals(function.logicalId()) && grant.covers(target)) {
-          via.computeIfAbsent(target.logicalId, k -> new TreeSet<>())
-              .add(grant.anyResource || grant.anyService ? ANY_RESOURCE_POLICY : NAMING_POLICY);
+    }
+    if (!anyService && wildServices.isEmpty()) {
+      return new Listing(named, 0);
+    }
+    Map<String, Reach> namedById = new HashMap<>();
+    for (Reach reach : named) {
+      namedById.put(reach.logicalId(), reach);
+    }
+    // How many resources the wildcard grants cover, counted without walking them.
+    int covered = 0;
+    if (anyService) {
+      covered = targets.size();
+    } else {
+      for (String service : wildServices) {
+        covered += byService.getOrDefault(service, List.of()).size();
+      }
+    }
+    Target self = byLogicalId.get(function.logicalId());
+    if (self != null && (anyService || wildServices.contains(self.service))) {
+      covered--;
+    }
+    int namedAndCovered = 0;
+    for (Reach reach : named) {
+      Target target = byLogicalId.get(reach.logicalId());
+      if (anyService || wildServices.contains(target.service)) {
+        namedAndCovered++;
+      }
+    }
+    int wildcardOnly = covered - namedAndCovered;
+    // The first `limit` of them in declaration order: walk until found.
+    List<Target> firstWild = new ArrayList<>();
+    for (Target target : targets) {
+      if (firstWild.size() >= Math.min(limit, wildcardOnly)) {
+        break;
+      }
+      if (target != self
+          && (anyService || wildServices.contains(target.service))
+          && !namedById.containsKey(target.logicalId)) {
+        firstWild.add(target);
+      }
+    }
+    // Merge the named reaches and those, both in declaration order.
+    List<Reach> reaches = new ArrayList<>(named.size() + firstWild.size());
+    int w = 0;
+    for (Reach reach : named) {
+      int order = orderOf.get(reach.logicalId());
+      while (w < firstWild.size() && orderOf.get(firstWild.get(w).logicalId) < order) {
+        reaches.add(wildcardReach(firstWild.get(w++)));
+      }
+      Target target = byLogicalId.get(reach.logicalId());
+      if (anyService || wildServices.contains(target.service)) {
+        List<String> how = new ArrayList<>(reach.via());
+        how.add(ANY_RESOURCE_POLICY);
+        reaches.add(new Reach(reach.logicalId(), reach.type(), reach.arn(), how));
+      } else {
+        reaches.add(reach);
+      }
+    }
+    while (w < firstWild.size()) {
+      reaches.add(wildcardReach(firstWild.get(w++)));
+    }
+    return new Listing(reaches, wildcardOnly);
+  }
+
+  private static Reach wildcardReach(Target target) {
+    return new Reach(target.logicalId, target.type, target.arnText, List.of(ANY_RESOURCE_POLICY));
+  }
+
+  /** How the function reaches each resource through named grants and its environment. */
+  private Map<String, Set<String>> namedVia(ServerlessFunction function) {
+    Map<String, Set<String>> via = new HashMap<>();
+    for (Grant grant : grants(function.role())) {
+      if (grant.anyService || grant.anyResource) {
+        continue;
+      }
+      for (String service : grant.services) {
+        for (String key : grant.keys) {
+          for (Target target : candidates(service, key)) {
+            if (!target.logicalId.equals(function.logicalId()) && grant.covers(target)) {
+              via.computeIfAbsent(target.logicalId, k -> new TreeSet<>()).add(NAMING_POLICY);
+            }
+          }
         }
       }
     }
@@ -232,27 +342,7 @@ public final class Reachability {
         }
       }
     }
-    List<String> reached = new ArrayList<>(via.keySet());
-    reached.sort(java.util.Comparator.comparingInt(id -> targetsOf.get(id).get(0).order));
-    List<Reach> reaches = new ArrayList<>();
-    for (String logicalId : reached) {
-      List<String> how = List.copyOf(via.get(logicalId));
-      for (Target target : targetsOf.get(logicalId)) {
-        reaches.add(new Reach(target.logicalId, target.type, target.arnText, how));
-      }
-    }
-    return List.copyOf(reaches);
-  }
-
-  private List<Target> candidates(Set<String> services) {
-    if (services.size() == 1) {
-      return byService.getOrDefault(services.iterator().next(), List.of());
-    }
-    List<Target> found = new ArrayList<>();
-    for (String service : services) {
-      found.addAll(byService.getOrDefault(service, List.of()));
-    }
-    return found;
+    return via;
   }
 
   /** The resources a value names: by a symbol of their logical id, or by their name or ARN. */

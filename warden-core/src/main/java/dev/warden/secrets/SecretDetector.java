@@ -58,6 +58,9 @@ public final class SecretDetector {
               + "|xxx+|\\*+|<[^>]*>|\\$\\{[^}]*}|\\{\\{[^}]*}}|%[a-z_]+%|null|none|undefined"
               + "|secret|password|token)");
 
+  /** Filler such as {@code xxxxxx_xxxxxx}, {@code ****-****}, {@code 000000}: a masked example. */
+  private static final Pattern MASKED = Pattern.compile("(?i)[x*#0._-]+");
+
   private static final Pattern UUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -124,7 +127,8 @@ public final class SecretDetector {
         || PLACEHOLDER.matcher(value).matches()
         || NUMBER_OR_BOOLEAN.matcher(value).matches()
         || UUID.matcher(value).matches()
-        || value.chars().filter(c -> c == ' ').count() > 2; // a sentence, not a key
+        || value.chars().filter(c -> c == ' ').count() > 2 // a sentence, not a key
+        || MASKED.matcher(value).matches();
   }
 
   /**

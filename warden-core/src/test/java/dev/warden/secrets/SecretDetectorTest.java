@@ -49,6 +49,8 @@ class SecretDetectorTest {
     "TOKEN_TTL, 3600",
     "GITHUB_TOKEN, <your token here>",
     "CLIENT_SECRET, changeme",
+    "TWITTER_TOKEN_SECRET, xxxxxx_xxxxxx",
+    "API_KEY, ****-****-****",
     "API_KEY, ${API_KEY}",
     "COMMIT_SHA, 8f14e45fceea167a5a36dedd4bea2543c0ffee11",
     "REQUEST_ID, 6fa459ea-ee8a-3ca4-894e-db77e160355e",

@@ -71,10 +71,7 @@ final class AttackSurfaceGraph {
         edges.add(new Edge(id, fnId, css.replace("entry ", "edge ")));
       }
       Reachability reachability = reach.computeIfAbsent(app.id(), k -> Reachability.of(app));
-      for (Reachability.Reach target : reachability.of(function)) {
-        if (target.via().equals(List.of(Reachability.ANY_RESOURCE_POLICY))) {
-          continue;
-        }
+      for (Reachability.Reach target : reachability.named(function)) {
         String id = "r:" + app.id() + "#" + target.logicalId();
         add(id, target.logicalId(), "resource", 2);
         edges.add(new Edge(fnId, id, "edge reach"));

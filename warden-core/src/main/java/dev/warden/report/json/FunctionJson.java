@@ -127,12 +127,8 @@ final class FunctionJson {
     }
     json.writeEndArray();
     json.writeArrayFieldStart("reaches");
-    int wildcardOnly = 0;
-    for (Reachability.Reach reached : reach.of(fn)) {
-      if (reached.via().equals(List.of(Reachability.ANY_RESOURCE_POLICY))
-          && ++wildcardOnly > MAX_WILDCARD_REACHES) {
-        continue;
-      }
+    Reachability.Listing listing = reach.listing(fn, MAX_WILDCARD_REACHES);
+    for (Reachability.Reach reached : listing.reaches()) {
       json.writeStartObject();
       json.writeStringField("logicalId", reached.logicalId());
       json.writeStringField("type", reached.type());
@@ -141,8 +137,8 @@ final class FunctionJson {
       json.writeEndObject();
     }
     json.writeEndArray();
-    if (wildcardOnly > MAX_WILDCARD_REACHES) {
-      json.writeNumberField("wildcardReachCount", wildcardOnly);
+    if (listing.wildcardOnly() > MAX_WILDCARD_REACHES) {
+      json.writeNumberField("wildcardReachCount", listing.wildcardOnly());
     }
     extras.writeFindings(json, fn);
     json.writeEndObject();

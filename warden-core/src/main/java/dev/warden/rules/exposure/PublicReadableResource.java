@@ -74,11 +74,8 @@ public final class PublicReadableResource implements FunctionRule {
     for (Trigger trigger : function.triggers()) {
       trigger.sourceResource().ifPresent(used::add);
     }
-    for (Reachability.Reach reach : context.reach(app).of(function)) {
-      // a grant on every resource says nothing about what the function works with
-      if (!reach.via().equals(List.of(Reachability.ANY_RESOURCE_POLICY))) {
-        used.add(reach.logicalId());
-      }
+    for (Reachability.Reach reach : context.reach(app).named(function)) {
+      used.add(reach.logicalId());
     }
     List<Finding> findings = new ArrayList<>();
     for (String logicalId : used) {

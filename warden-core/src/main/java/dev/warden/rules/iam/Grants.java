@@ -10,6 +10,7 @@ import dev.warden.inventory.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** How IAM rules cite what they found: the statements, first one as the finding's place. */
 final class Grants {
@@ -75,12 +76,47 @@ final class Grants {
       boolean any =
           !statement.hasResource()
               || statement.notResource()
-              || statement.resources().stream().anyMatch(r -> r.text().equals("*"));
+              || statement.resources().stream().anyMatch(r -> everyOfAKind(r.text()));
       if (any && policies.isWritten(ref)) {
         kept.add(ref);
       }
     }
     return kept;
+  }
+
+  private static final Pattern SYMBOL = Pattern.compile("\\$\\{[^}]*}");
+
+  private static final Pattern RESOURCE_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
+
+  /**
+   * True when a resource pattern covers every resource of a kind: {@code *}, or an ARN whose
+   * resource part is {@code *}, {@code function:*}, {@code table/*} (any region and account), or
+   * for S3 {@code *} or {@code * /*} — but not the objects of one named bucket.
+   */
+  static boolean everyOfAKind(String pattern) {
+    if (pattern.equals("*")) {
+      return true;
+    }
+    String[] parts = SYMBOL.matcher(pattern).replaceAll("X").replaceAll("\\*+", "*").split(":", 6);
+    if (parts.length < 6 || !parts[0].equals("arn")) {
+      return false;
+    }
+    String resource = parts[5];
+    if (resource.equals("*")) {
+      return true;
+    }
+    if (parts[2].equals("s3")) {
+      return resource.equals("*/*");
+    }
+    for (String separator : List.of("/", ":")) {
+      if (resource.endsWith(separator + "*")) {
+        String type = resource.substring(0, resource.length() - 2);
+        if (RESOURCE_TYPE.matcher(type).matches()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static Optional<Risk> first(List<Risk> risks, RiskType type) {

@@ -39,7 +39,8 @@ public final class WriteOnAnyResource implements FunctionRule {
           Severity.HIGH,
           Category.OVER_PRIVILEGED,
           Optional.of(Owasp.SAS_4),
-          "Replace \"Resource\": \"*\" with the ARNs of the resources the function writes to"
+          "Replace \"Resource\": \"*\" (or a whole type such as table/* or function:*) with the"
+              + " ARNs of the resources the function writes to"
               + " (in SAM, !GetAtt Table.Arn or a policy template with the table's name).",
           List.of(
               "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html",
@@ -80,7 +81,7 @@ public final class WriteOnAnyResource implements FunctionRule {
       boolean scopable = catalog.action(grant.action()).map(a -> !a.isWildcardOnly()).orElse(false);
       if (!writes
           || !scopable
-          || !grant.resources().contains("*")
+          || grant.resources().stream().noneMatch(Grants::everyOfAKind)
           || PLUMBING.contains(grant.action())) {
         continue;
       }
@@ -107,7 +108,7 @@ public final class WriteOnAnyResource implements FunctionRule {
                 + actions.size()
                 + (actions.size() == 1 ? " action: " : " actions: ")
                 + Grants.list(actions, 5)
-                + "; granted on \"*\" by "
+                + "; granted on every resource of their kind by "
                 + Grants.cite(refs)));
   }
 }

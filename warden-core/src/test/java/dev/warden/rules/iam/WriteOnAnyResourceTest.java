@@ -9,7 +9,7 @@ class WriteOnAnyResourceTest {
 
   @Test
   void flagsWritesOnEveryResource() {
-    fixture.load("positive.yaml").assertFindingsExactly("DeletesAnyTableFn");
+    fixture.load("positive.yaml").assertFindingsExactly("DeletesAnyTableFn", "InvokeAnyFn");
   }
 
   @Test
