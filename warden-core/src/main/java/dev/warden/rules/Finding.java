@@ -27,12 +27,17 @@ public record Finding(
     String fingerprint,
     Optional<String> suppression) {
 
-  /** Worst first, then by place, then by rule. */
+  /**
+   * Worst first, then by place, then by rule; ties broken by fingerprint and function, so that
+   * reports are the same on every run whatever order the rules ran in.
+   */
   public static final Comparator<Finding> ORDER =
       Comparator.comparing(Finding::severity)
           .thenComparing(Finding::location)
           .thenComparing(f -> f.rule().id())
-          .thenComparing(Finding::message);
+          .thenComparing(Finding::message)
+          .thenComparing(Finding::fingerprint)
+          .thenComparing(f -> f.functionId().orElse(""));
 
   /**
    * A finding about a function. The fingerprint hashes the rule, the function and {@code subject}

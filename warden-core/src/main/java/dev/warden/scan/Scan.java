@@ -54,6 +54,7 @@ public final class Scan {
                 () -> options.progress().checked(done.incrementAndGet(), total)));
     findings =
         new Suppressions(options.config(), options.baseline(), clock).apply(inventory, findings);
+    findings.sort(Finding.ORDER); // rules run in parallel: fix the order before scoring
     Map<String, List<Finding>> byFunction = new HashMap<>();
     for (Finding finding : findings) {
       finding
