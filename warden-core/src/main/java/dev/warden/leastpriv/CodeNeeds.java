@@ -1,0 +1,232 @@
+package dev.warden.leastpriv;
+
+import dev.warden.code.ArgValue;
+import dev.warden.code.CodeCall;
+import dev.warden.code.FunctionCode;
+import dev.warden.code.SdkActions;
+import dev.warden.iam.IamAction;
+import dev.warden.iam.IamCatalog;
+import dev.warden.iam.ResourceType;
+import dev.warden.inventory.App;
+import dev.warden.inventory.EnvironmentVariable;
+import dev.warden.inventory.Resource;
+import dev.warden.inventory.ServerlessFunction;
+import dev.warden.inventory.SymbolicText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The permissions a function's code needs: each SDK call's IAM actions (from {@link SdkActions}),
+ * each on the resource it targets. The resource comes from the call's arguments — a literal, or an
+ * environment variable whose template value names one of the app's resources (then the resource's
+ * own ARN, so {@code TABLE_NAME: !Ref OrdersTable} gives the table's ARN) — filled into the ARN
+ * format the IAM catalog documents for the action's resource type. What cannot be known stays a
+ * wildcard in that one part ({@code arn:aws:s3:::uploads/*}), never a silent {@code *}; calls
+ * Warden cannot map are listed in {@link Result#notes()} and make the result incomplete.
+ */
+public final class CodeNeeds {
+
+  /** The needs, whether they cover every call, and why not. */
+  public record Result(List<Need> needs, boolean complete, List<String> notes) {
+    public Result {
+      needs = List.copyOf(needs);
+      notes = List.copyOf(notes);
+    }
+  }
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+
+  private final SdkActions sdk;
+  private final IamCatalog catalog;
+
+  public CodeNeeds(SdkActions sdk, IamCatalog catalog) {
+    this.sdk = sdk;
+    this.catalog = catalog;
+  }
+
+  public Result of(ServerlessFunction function, App app, FunctionCode code) {
+    Map<String, Need> needs = new LinkedHashMap<>();
+    List<String> notes = new ArrayList<>(code.notes());
+    boolean complete = code.complete();
+    for (CodeCall call : code.calls()) {
+      SdkActions.Resolution resolution = sdk.resolve(call.call());
+      if (resolution.basis() == SdkActions.Basis.UNKNOWN) {
+        notes.add(call.at() + ": " + resolution.note());
+        complete = false;
+        continue;
+      }
+      for (SdkActions.ActionNeed need : resolution.actions()) {
+        SymbolicText resource = resource(need, call, function, app);
+        String key = need.action() + " " + resource;
+        String evidence = "code:" + call.at().file() + ":" + call.at().line();
+        Need previous = needs.get(key);
+        List<String> all = new ArrayList<>(previous == null ? List.of() : previous.evidence());
+        if (!all.contains(evidence)) {
+          all.add(evidence);
+        }
+        boolean scoped = !resource.toString().equals("*") && !resource.toString().endsWith(":*");
+        needs.put(key, new Need(need.action(), resource, all, scoped));
+      }
+    }
+    return new Result(new ArrayList<>(needs.values()), complete, notes);
+  }
+
+  /** The ARN the action needs for this call. */
+  private SymbolicText resource(
+      SdkActions.ActionNeed need, CodeCall call, ServerlessFunction function, App app) {
+    Optional<IamAction> action = catalog.action(need.action());
+    if (action.isEmpty() || action.get().isWildcardOnly()) {
+      return SymbolicText.of("*");
+    }
+    Optional<ResourceType> type = resourceType(action.get(), need);
+    if (type.isEmpty()) {
+      return SymbolicText.of("*");
+    }
+    // A parameter that names one of the app's resources gives that resource's ARN.
+    for (String template : need.resources().values()) {
+      Optional<Resource> declared =
+          referencedParameter(template)
+              .flatMap(p -> Optional.ofNullable(call.arguments().get(p)))
+              .flatMap(value -> declared(value, function, app, action.get().service()));
+      if (declared.isPresent()) {
+        SymbolicText arn = declared.get().arn();
+        if (!type.get().name().equals("object")) {
+          return arn;
+        }
+        Optional<SymbolicText> key = valueOf("ObjectName", need, call, function);
+        return arn.append(SymbolicText.of("/")).append(key.orElse(SymbolicText.of("*")));
+      }
+    }
+    return fill(type.get().arnFormat(), need, call, function);
+  }
+
+  /**
+   * The resource type the call targets: of the action's types, the one whose ARN placeholders the
+   * SDK table maps most of ({@code object} for GetObject's BucketName and ObjectName, not {@code
+   * accesspointobject}); ties go to a type AWS marks required, then to the first.
+   */
+  private Optional<ResourceType> resourceType(IamAction action, SdkActions.ActionNeed need) {
+    ResourceType best = null;
+    int bestScore = -1;
+    for (IamAction.ActionResource resource : action.resourceTypes()) {
+      Optional<ResourceType> type =
+          catalog.service(action.service()).flatMap(s -> s.resourceType(resource.name()));
+      if (type.isEmpty()) {
+        continue;
+      }
+      int score = 0;
+      Matcher matcher = PLACEHOLDER.matcher(type.get().arnFormat());
+      while (matcher.find()) {
+        if (need.resources().containsKey(matcher.group(1))) {
+          score += 2;
+        }
+      }
+      score += resource.required() ? 1 : 0;
+      if (score > bestScore) {
+        best = type.get();
+        bestScore = score;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The catalog's ARN format with each placeholder filled, or {@code *} where unknown. */
+  private SymbolicText fill(
+      String format, SdkActions.ActionNeed need, CodeCall call, ServerlessFunction function) {
+    List<SymbolicText> parts = new ArrayList<>();
+    Matcher matcher = PLACEHOLDER.matcher(format);
+    int last = 0;
+    while (matcher.find()) {
+      parts.add(SymbolicText.of(format.substring(last, matcher.start())));
+      String name = matcher.group(1);
+      parts.add(
+          switch (name) {
+            case "Partition" -> SymbolicText.of("aws");
+            case "Region" -> SymbolicText.symbol("AWS::Region");
+            case "Account" -> SymbolicText.symbol("AWS::AccountId");
+            default -> valueOf(name, need, call, function).orElse(SymbolicText.of("*"));
+          });
+      last = matcher.end();
+    }
+    parts.add(SymbolicText.of(format.substring(last)));
+    return SymbolicText.concat(parts);
+  }
+
+  /** The value of an ARN placeholder, when the table maps it to a parameter the code passes. */
+  private Optional<SymbolicText> valueOf(
+      String placeholder, SdkActions.ActionNeed need, CodeCall call, ServerlessFunction function) {
+    String template = need.resources().get(placeholder);
+    if (template == null) {
+      return Optional.empty();
+    }
+    return parameter(template)
+        .flatMap(p -> Optional.ofNullable(call.arguments().get(p)))
+        .flatMap(value -> text(value, function));
+  }
+
+  /**
+   * The parameter a template reads, also inside a regex template ({@code %%regex%${QueueUrl}…}).
+   */
+  private static Optional<String> referencedParameter(String template) {
+    Matcher matcher = PLACEHOLDER.matcher(template);
+    return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+
+  /** {@code ${TableName}} names the parameter TableName; regex templates are not applied. */
+  private static Optional<String> parameter(String template) {
+    Matcher matcher = PLACEHOLDER.matcher(template);
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+
+  private static Optional<SymbolicText> text(ArgValue value, ServerlessFunction function) {
+    if (value instanceof ArgValue.Literal literal) {
+      return Optional.of(SymbolicText.of(literal.text()));
+    }
+    if (value instanceof ArgValue.EnvVar env) {
+      return function.environment().stream()
+          .filter(v -> v.name().equals(env.name()))
+          .map(EnvironmentVariable::value)
+          .findFirst();
+    }
+    if (value instanceof ArgValue.Concat concat) {
+      List<SymbolicText> parts = new ArrayList<>();
+      for (ArgValue part : concat.parts()) {
+        parts.add(text(part, function).orElse(SymbolicText.of("*")));
+      }
+      return Optional.of(SymbolicText.concat(parts));
+    }
+    return Optional.empty();
+  }
+
+  /** The app resource an argument names: by the symbol of its logical id, its name or its ARN. */
+  private static Optional<Resource> declared(
+      ArgValue value, ServerlessFunction function, App app, String service) {
+    Optional<SymbolicText> text = text(value, function);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String rendered = text.get().toString();
+    for (Resource resource : app.resources()) {
+      if (!resource.arn().toString().contains(":" + service + ":")) {
+        continue;
+      }
+      boolean bySymbol =
+          text.get().symbols().stream()
+              .anyMatch(
+                  s -> s.equals(resource.logicalId()) || s.startsWith(resource.logicalId() + "."));
+      String name = resource.name().toString();
+      if (bySymbol
+          || rendered.equals(name)
+          || rendered.equals(resource.arn().toString())
+          || (!name.isEmpty() && rendered.endsWith("/" + name))) {
+        return Optional.of(resource);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.warden.leastpriv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.code.FunctionCode;
+import dev.warden.code.SdkActions;
+import dev.warden.iam.IamCatalog;
+import dev.warden.testing.Loaded;
+import dev.warden.testing.Repo;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CodeNeedsTest {
+
+  private static final Path DEMO = Repo.path("examples/acme-shop");
+  private static final Loaded LOADED = Loaded.folder(DEMO);
+  private final CodeNeeds needs = new CodeNeeds(SdkActions.bundled(), IamCatalog.bundled());
+
+  private CodeNeeds.Result of(String function) {
+    return needs.of(
+        LOADED.function(function),
+        LOADED.app(),
+        FunctionCode.read(DEMO, LOADED.function(function)));
+  }
+
+  private static List<String> lines(CodeNeeds.Result result) {
+    return result.needs().stream().map(n -> n.action() + " " + n.resource()).toList();
+  }
+
+  @Test
+  void theOrdersApiNeedsItsTableAndQueueByTheirArns() {
+    CodeNeeds.Result result = of("OrdersApiFunction");
+    assertThat(lines(result))
+        .containsExactly(
+            "dynamodb:PutItem arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/acme-orders-prod",
+            "sqs:SendMessage arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:acme-order-queue-prod",
+            "dynamodb:GetItem arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/acme-orders-prod",
+            "dynamodb:Scan arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/acme-orders-prod");
+    assertThat(result.needs()).allMatch(Need::scoped);
+    assertThat(result.needs().get(0).evidence()).containsExactly("code:src/orders/app.py:27");
+    assertThat(result.complete()).isTrue();
+  }
+
+  @Test
+  void anUnknownObjectKeyStaysAWildcardInTheKeyOnly() {
+    CodeNeeds.Result result = of("ReportsFunction");
+    assertThat(lines(result)).hasSize(1);
+    assertThat(lines(result).get(0))
+        .startsWith("s3:GetObject arn:aws:s3:::")
+        .endsWith("/reports/*.csv");
+  }
+
+  @Test
+  void callsWardenCannotMapMakeTheResultIncomplete(@TempDir Path dir) {
+    Loaded.write(
+        dir,
+        "src/app.py",
+        "import boto3\nc = boto3.client('dynamodb')\nc.frobnicate_table(TableName='x')\n");
+    Loaded loaded =
+        Loaded.template(
+            dir,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: src/}
+            """);
+    CodeNeeds.Result result =
+        needs.of(
+            loaded.function("Fn"), loaded.app(), FunctionCode.read(dir, loaded.function("Fn")));
+    assertThat(result.complete()).isFalse();
+    assertThat(result.notes())
+        .anyMatch(n -> n.contains("src/app.py:3") && n.contains("incomplete"));
+  }
+}
