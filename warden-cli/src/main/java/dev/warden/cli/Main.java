@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       InventoryCommand.class,
       IamCommand.class,
       RulesCommand.class,
+      PolicyCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

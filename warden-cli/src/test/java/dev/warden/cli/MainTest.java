@@ -32,6 +32,22 @@ class MainTest {
   }
 
   @Test
+  void policyWritesTheLeastPrivilegePolicyOfAFunctionOrAll() throws Exception {
+    Cli one = Cli.run("policy", DEMO, "--function", "OrdersApiFunction");
+    assertThat(one.exitCode()).isZero();
+    assertThat(one.out())
+        .contains("\"Version\" : \"2012-10-17\"")
+        .contains("dynamodb:PutItem")
+        .doesNotContain("dynamodb:*");
+    Cli all = Cli.run("policy", DEMO, "--all");
+    assertThat(all.exitCode()).isZero();
+    assertThat(all.out()).contains("\"reductionPercent\"").contains("\"evidence\"");
+    assertThat(Cli.run("policy", DEMO).exitCode()).isEqualTo(2);
+    assertThat(Cli.run("policy", DEMO, "--function", "NoSuchFunction").err())
+        .contains("no function NoSuchFunction");
+  }
+
+  @Test
   void quietKeepsTheSummaryAndTheFindingsOnly() {
     Cli cli = Cli.run("scan", "--quiet", DEMO);
     assertThat(cli.exitCode()).isZero();

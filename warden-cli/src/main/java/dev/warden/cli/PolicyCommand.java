@@ -1,0 +1,124 @@
+package dev.warden.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.warden.inventory.App;
+import dev.warden.inventory.Inventory;
+import dev.warden.inventory.ServerlessFunction;
+import dev.warden.leastpriv.GeneratedPolicy;
+import dev.warden.leastpriv.LeastPrivilege;
+import dev.warden.leastpriv.Need;
+import dev.warden.scan.InventoryLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "policy",
+    description = {
+      "Write the least-privilege IAM policy of a function: the actions its code calls, on the"
+          + " resources the template defines, plus what the platform needs for its configuration;"
+          + " and what it removes from the function's current role.",
+      "",
+      "The sam, serverless and terraform snippet formats and --patch are not available yet."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  warden policy examples/acme-shop --function OrdersApiFunction",
+      "  warden policy examples/acme-shop --all --format json"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the policy was written",
+      "2:usage error (no such function, neither --function nor --all)",
+      "3:the input could not be loaded at all"
+    },
+    mixinStandardHelpOptions = true)
+final class PolicyCommand implements Callable<Integer> {
+
+  enum Format {
+    IAM,
+    JSON
+  }
+
+  @Parameters(arity = "1", paramLabel = "PATH", description = "A template file or a folder.")
+  Path path;
+
+  @Option(names = "--function", paramLabel = "NAME", description = "The function (logical id).")
+  String function;
+
+  @Option(names = "--all", description = "Every function of the app (implies --format json).")
+  boolean all;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description = "iam (the policy document) or json (policy, evidence, unused, missing).",
+      defaultValue = "iam")
+  Format format;
+
+  @Mixin InputOptions input = new InputOptions();
+
+  @Mixin OutputOptions output = new OutputOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    if ((function == null) == !all) {
+      throw new UsageProblem("give --function NAME or --all");
+    }
+    output.checkNotAnInput();
+    Inventory inventory = new InventoryLoader(input.request(List.of(path))).load();
+    Path root = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+    LeastPrivilege leastPrivilege = new LeastPrivilege();
+    List<Map<String, Object>> entries = new ArrayList<>();
+    Map<String, Object> single = null;
+    for (App app : inventory.apps()) {
+      for (ServerlessFunction fn : app.functions()) {
+        if (!all && !fn.logicalId().equals(function)) {
+          continue;
+        }
+        GeneratedPolicy policy = leastPrivilege.of(root, fn, app);
+        entries.add(entry(fn, policy));
+        single = policy.document();
+      }
+    }
+    if (entries.isEmpty()) {
+      throw new UsageProblem("no function " + function + " in " + path);
+    }
+    Object result = all || format == Format.JSON ? Map.of("functions", entries) : single;
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    output.write(
+        Main.stdout(),
+        out -> {
+          out.write(json.writeValueAsString(result));
+          out.write('\n');
+        });
+    return ExitCodes.OK;
+  }
+
+  private static Map<String, Object> entry(ServerlessFunction fn, GeneratedPolicy policy) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("function", fn.logicalId());
+    entry.put("functionId", fn.id());
+    entry.put("policy", policy.document());
+    entry.put("evidence", policy.evidence());
+    entry.put("unused", policy.unused());
+    List<Map<String, String>> missing = new ArrayList<>();
+    for (Need need : policy.missing()) {
+      missing.add(Map.of("action", need.action(), "resource", need.resource().toString()));
+    }
+    entry.put("missing", missing);
+    entry.put("reductionPercent", policy.reductionPercent());
+    entry.put("complete", policy.complete());
+    entry.put("notes", policy.notes());
+    return entry;
+  }
+}

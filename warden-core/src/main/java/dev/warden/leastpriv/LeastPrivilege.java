@@ -1,0 +1,34 @@
+package dev.warden.leastpriv;
+
+import dev.warden.code.FunctionCode;
+import dev.warden.code.SdkActions;
+import dev.warden.iam.AwsManagedPolicies;
+import dev.warden.iam.IamCatalog;
+import dev.warden.iam.PermissionAnalysis;
+import dev.warden.iam.RolePolicies;
+import dev.warden.inventory.App;
+import dev.warden.inventory.ServerlessFunction;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The least-privilege policy of a function: what its code calls (scoped to the app's resources)
+ * plus what the platform needs for its configuration, compared with what its role grants.
+ */
+public final class LeastPrivilege {
+
+  private final CodeNeeds codeNeeds = new CodeNeeds(SdkActions.bundled(), IamCatalog.bundled());
+
+  /** The policy of {@code function}, whose local code paths are relative to {@code root}. */
+  public GeneratedPolicy of(Path root, ServerlessFunction function, App app) {
+    FunctionCode code = FunctionCode.read(root, function);
+    CodeNeeds.Result fromCode = codeNeeds.of(function, app, code);
+    List<Need> needs = new ArrayList<>(fromCode.needs());
+    needs.addAll(PlatformNeeds.of(function, app));
+    RolePolicies role = RolePolicies.of(function.role(), AwsManagedPolicies.bundled());
+    PermissionAnalysis granted =
+        PermissionAnalysis.of(IamCatalog.bundled(), role.identity(), role.boundary());
+    return GeneratedPolicy.of(needs, granted, fromCode.complete(), fromCode.notes());
+  }
+}
