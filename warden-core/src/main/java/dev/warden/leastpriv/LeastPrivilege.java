@@ -22,13 +22,21 @@ public final class LeastPrivilege {
 
   /** The policy of {@code function}, whose local code paths are relative to {@code root}. */
   public GeneratedPolicy of(Path root, ServerlessFunction function, App app) {
+    RolePolicies role = RolePolicies.of(function.role(), AwsManagedPolicies.bundled());
+    return of(
+        root,
+        function,
+        app,
+        PermissionAnalysis.of(IamCatalog.bundled(), role.identity(), role.boundary()));
+  }
+
+  /** The same, against an analysis of the role already made. */
+  public GeneratedPolicy of(
+      Path root, ServerlessFunction function, App app, PermissionAnalysis granted) {
     FunctionCode code = FunctionCode.read(root, function);
     CodeNeeds.Result fromCode = codeNeeds.of(function, app, code);
     List<Need> needs = new ArrayList<>(fromCode.needs());
     needs.addAll(PlatformNeeds.of(function, app));
-    RolePolicies role = RolePolicies.of(function.role(), AwsManagedPolicies.bundled());
-    PermissionAnalysis granted =
-        PermissionAnalysis.of(IamCatalog.bundled(), role.identity(), role.boundary());
     return GeneratedPolicy.of(needs, granted, fromCode.complete(), fromCode.notes());
   }
 }

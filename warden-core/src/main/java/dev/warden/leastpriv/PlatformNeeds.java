@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * What the platform needs the role to allow, given the function's own configuration, and nothing
- * more: writing its logs (to its log group), X-Ray when tracing is active, network interfaces in a
- * VPC, polling its queue and stream triggers, sending to its dead-letter or on-failure target,
- * decrypting its environment with its KMS key.
+ * more: writing its logs (to its log group), X-Ray when tracing is active (traces, and the sampling
+ * rules the X-Ray SDK reads), network interfaces in a VPC, polling its queue and stream triggers,
+ * sending to its dead-letter or on-failure target, decrypting its environment with its KMS key.
  */
 final class PlatformNeeds {
 
@@ -40,7 +40,13 @@ final class PlatformNeeds {
       needs.add(new Need(action, groupArn, List.of("platform"), true));
     }
     if (function.tracing().map("Active"::equalsIgnoreCase).orElse(false)) {
-      for (String action : List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords")) {
+      for (String action :
+          List.of(
+              "xray:PutTraceSegments",
+              "xray:PutTelemetryRecords",
+              "xray:GetSamplingRules",
+              "xray:GetSamplingTargets",
+              "xray:GetSamplingStatisticSummaries")) {
         needs.add(new Need(action, SymbolicText.of("*"), List.of("platform"), true));
       }
     }
@@ -75,8 +81,18 @@ final class PlatformNeeds {
                     "kinesis:GetShardIterator",
                     "kinesis:ListShards",
                     "kinesis:ListStreams");
+            case MQ -> List.of("mq:DescribeBroker");
+            case MSK ->
+                List.of(
+                    "kafka:DescribeCluster",
+                    "kafka:DescribeClusterV2",
+                    "kafka:GetBootstrapBrokers");
             default -> List.of();
           };
+      for (String action : unscopedPollerActions(trigger.kind())) {
+        needs.add(
+            new Need(action, SymbolicText.of("*"), List.of("trigger:" + trigger.name()), false));
+      }
       for (String action : actions) {
         needs.add(
             new Need(
@@ -106,6 +122,43 @@ final class PlatformNeeds {
         .kmsKeyArn()
         .ifPresent(key -> needs.add(new Need("kms:Decrypt", key, List.of("platform"), true)));
     return needs;
+  }
+
+  private static final List<String> NETWORK =
+      List.of(
+          "ec2:CreateNetworkInterface",
+          "ec2:DeleteNetworkInterface",
+          "ec2:DescribeNetworkInterfaces",
+          "ec2:DescribeSecurityGroups",
+          "ec2:DescribeSubnets",
+          "ec2:DescribeVpcs");
+
+  /**
+   * What Lambda's pollers of brokers and clusters need beyond the source itself (AWS's
+   * AWSLambdaMSKExecutionRole and the event source mapping guides): the network interfaces they
+   * open in the source's VPC, the credentials secret (its ARN is in the mapping's source access
+   * configuration, not modelled yet, hence on any secret), DocumentDB's cluster descriptions.
+   */
+  private static List<String> unscopedPollerActions(TriggerKind kind) {
+    List<String> actions = new ArrayList<>();
+    switch (kind) {
+      case MQ, KAFKA -> {
+        actions.addAll(NETWORK);
+        actions.add("secretsmanager:GetSecretValue");
+      }
+      case MSK -> actions.addAll(NETWORK);
+      case DOCUMENTDB -> {
+        actions.addAll(NETWORK);
+        actions.add("secretsmanager:GetSecretValue");
+        actions.addAll(
+            List.of(
+                "rds:DescribeDBClusters",
+                "rds:DescribeDBClusterParameters",
+                "rds:DescribeDBSubnetGroups"));
+      }
+      default -> {}
+    }
+    return actions;
   }
 
   /** The ARN of the trigger's source: the app's resource when it declares it, else its text. */

@@ -8,9 +8,11 @@ import dev.warden.inventory.App;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.Reachability;
 import dev.warden.inventory.ServerlessFunction;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,6 +23,7 @@ public final class RuleContext {
 
   private final Inventory inventory;
   private final Clock clock;
+  private final Optional<Path> codeRoot;
   private final Map<String, List<ServerlessFunction>> sharing;
   private final Map<String, PermissionAnalysis> permissions = new ConcurrentHashMap<>();
   private final Map<String, RolePolicies> policies = new ConcurrentHashMap<>();
@@ -28,9 +31,23 @@ public final class RuleContext {
   private final Map<String, AppIndex> indexes = new ConcurrentHashMap<>();
 
   public RuleContext(Inventory inventory, Clock clock) {
+    this(inventory, clock, Optional.empty());
+  }
+
+  /**
+   * A context whose functions' local code paths are relative to {@code codeRoot} (the scanned
+   * folder), so that rules can read function code.
+   */
+  public RuleContext(Inventory inventory, Clock clock, Optional<Path> codeRoot) {
     this.inventory = inventory;
     this.clock = clock;
+    this.codeRoot = codeRoot;
     this.sharing = inventory.roleSharing();
+  }
+
+  /** The folder function code paths are relative to, when the scan has one. */
+  public Optional<Path> codeRoot() {
+    return codeRoot;
   }
 
   public Inventory inventory() {

@@ -10,11 +10,14 @@ import dev.warden.rules.RuleContext;
 import dev.warden.rules.RuleEngine;
 import dev.warden.score.RiskModel;
 import dev.warden.score.RiskScore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A scan: inventory, rules, suppressions, risk scores. */
@@ -39,7 +42,7 @@ public final class Scan {
   /** Runs a scan with the team's suppressions and baseline. */
   public static ScanResult run(ScanRequest request, Clock clock, ScanOptions options) {
     Inventory inventory = new InventoryLoader(request).load();
-    RuleContext context = new RuleContext(inventory, clock);
+    RuleContext context = new RuleContext(inventory, clock, codeRoot(request));
     List<Finding> findings = new ArrayList<>();
     for (InputProblem problem : inventory.problems()) {
       findings.add(InputErrors.finding(problem));
@@ -68,5 +71,14 @@ public final class Scan {
           function.id(), model.score(function, byFunction.getOrDefault(function.id(), List.of())));
     }
     return new ScanResult(inventory, findings, scores, context::reach);
+  }
+
+  /** Function code paths are relative to the scanned folder (of a single scanned path). */
+  private static Optional<Path> codeRoot(ScanRequest request) {
+    if (request.paths().size() != 1) {
+      return Optional.empty();
+    }
+    Path path = request.paths().get(0).toAbsolutePath().normalize();
+    return Optional.ofNullable(Files.isDirectory(path) ? path : path.getParent());
   }
 }

@@ -19,6 +19,8 @@ import java.util.Set;
  * serious, the findings by severity, the risks that touch most functions, and what was not
  * analysed.
  *
+ * @param withUnusedPermissions functions whose role grants actions their code never uses (only
+ *     counted where the code could be read completely)
  * @param bySeverity findings that are not suppressed, input errors left out
  * @param topRisks the rules whose findings touch most functions, weighted by the rules' severity
  * @param notAnalysed the analyses this scan did not run, in words, for the reader to know
@@ -27,6 +29,7 @@ public record FleetSummary(
     int functions,
     int atRisk,
     int serious,
+    int withUnusedPermissions,
     Map<Severity, Integer> bySeverity,
     int suppressed,
     int inputErrors,
@@ -45,9 +48,12 @@ public record FleetSummary(
   /** What this version does not analyse yet, so that no share reads as "none". */
   static final List<String> NOT_ANALYSED =
       List.of(
-          "unused permissions (needs function code analysis or audit logs)",
-          "function code (injection)",
-          "dependencies (vulnerable and malicious packages)");
+          "function code for injection",
+          "dependencies (vulnerable and malicious packages)",
+          "audit logs (observed permission use)");
+
+  /** The rule whose findings say a function's role grants what its code never uses. */
+  static final String UNUSED_PERMISSIONS = "WDN-IAM-009";
 
   public static FleetSummary of(
       List<ServerlessFunction> functions, Map<String, RiskScore> scores, List<Finding> findings) {
@@ -64,6 +70,7 @@ public record FleetSummary(
     }
     int suppressed = 0;
     int inputErrors = 0;
+    Set<String> unused = new HashSet<>();
     Map<String, Set<String>> touched = new LinkedHashMap<>();
     Map<String, Finding> example = new LinkedHashMap<>();
     for (Finding finding : findings) {
@@ -73,6 +80,9 @@ public record FleetSummary(
         suppressed++;
       } else {
         bySeverity.merge(finding.severity(), 1, Integer::sum);
+        if (finding.rule().id().equals(UNUSED_PERMISSIONS)) {
+          finding.functionId().ifPresent(unused::add);
+        }
         String key = finding.rule().id();
         touched
             .computeIfAbsent(key, k -> new HashSet<>())
@@ -99,6 +109,7 @@ public record FleetSummary(
         functions.size(),
         atRisk,
         serious,
+        unused.size(),
         bySeverity,
         suppressed,
         inputErrors,
@@ -117,8 +128,8 @@ public record FleetSummary(
   }
 
   /**
-   * "13 functions scanned — 85% at risk, 46% serious; top risks: …; not analysed: …". The
-   * unused-permission share appears once an analysis can measure it.
+   * "13 functions scanned — 85% at risk, 46% serious; 38% carry permissions their code does not
+   * use; top risks: …".
    */
   public String headline() {
     StringBuilder text = new StringBuilder();
@@ -128,7 +139,9 @@ public record FleetSummary(
           .append(percent(atRisk))
           .append(" at risk, ")
           .append(percent(serious))
-          .append(" serious");
+          .append(" serious; ")
+          .append(percent(withUnusedPermissions))
+          .append(" carry permissions their code does not use");
     }
     if (!topRisks.isEmpty()) {
       List<String> names = new ArrayList<>();

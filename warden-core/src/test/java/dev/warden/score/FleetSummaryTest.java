@@ -22,14 +22,23 @@ class FleetSummaryTest {
     assertThat(summary.atRisk()).isEqualTo((int) atRisk);
     assertThat(summary.headline())
         .startsWith("13 functions scanned — " + Math.round(100.0 * atRisk / 13) + "% at risk, ")
-        .contains("% serious; top risks: ");
+        .contains("% serious; ")
+        .contains("% carry permissions their code does not use; top risks: ");
+    long unused =
+        demo.findings().stream()
+            .filter(f -> f.rule().id().equals("WDN-IAM-009"))
+            .map(f -> f.functionId().orElseThrow())
+            .distinct()
+            .count();
+    assertThat(summary.withUnusedPermissions()).isEqualTo((int) unused).isPositive();
     assertThat(summary.topRisks()).hasSize(3);
-    assertThat(summary.topRisks().get(0).severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(summary.topRisks()).extracting(FleetSummary.TopRisk::ruleId).contains("WDN-IAM-001");
+    assertThat(summary.topRisks()).allMatch(t -> t.severity().isAtLeast(Severity.MEDIUM));
   }
 
   @Test
   void itSaysWhatWasNotAnalysed() {
-    assertThat(demo.summary().notAnalysed()).anyMatch(s -> s.startsWith("unused permissions"));
+    assertThat(demo.summary().notAnalysed()).anyMatch(s -> s.startsWith("dependencies"));
   }
 
   @Test

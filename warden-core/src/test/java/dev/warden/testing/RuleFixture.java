@@ -7,6 +7,7 @@ import dev.warden.inventory.document.ReadLimits;
 import dev.warden.rules.Finding;
 import dev.warden.rules.Rule;
 import dev.warden.rules.RuleCatalog;
+import dev.warden.rules.RuleContext;
 import dev.warden.rules.RuleEngine;
 import dev.warden.scan.InventoryLoader;
 import dev.warden.scan.ScanRequest;
@@ -66,7 +67,11 @@ public final class RuleFixture {
     Inventory inventory =
         new InventoryLoader(new ScanRequest(List.of(file), Map.of(), ReadLimits.DEFAULT)).load();
     assertThat(inventory.problems()).as("problems reading fixture " + fixture).isEmpty();
-    List<Finding> findings = new RuleEngine(RuleCatalog.of(List.of(rule))).run(inventory, CLOCK);
+    List<Finding> findings =
+        new RuleEngine(RuleCatalog.of(List.of(rule)))
+            .run(
+                inventory,
+                new RuleContext(inventory, CLOCK, java.util.Optional.of(file.getParent())));
     return new Result(file, findings);
   }
 

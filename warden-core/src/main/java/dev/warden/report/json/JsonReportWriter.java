@@ -119,6 +119,7 @@ public final class JsonReportWriter {
     json.writeNumberField("functions", summary.functions());
     json.writeNumberField("atRisk", summary.atRisk());
     json.writeNumberField("serious", summary.serious());
+    json.writeNumberField("withUnusedPermissions", summary.withUnusedPermissions());
     json.writeObjectFieldStart("bySeverity");
     for (Severity severity : Severity.values()) {
       json.writeNumberField(severity.wireName(), summary.bySeverity().get(severity));
