@@ -2,7 +2,9 @@ package dev.warden.code;
 
 import dev.warden.code.java.AwsSdkJavaReader;
 import dev.warden.code.javascript.AwsSdkJsReader;
+import dev.warden.code.javascript.JsInjections;
 import dev.warden.code.python.Boto3Reader;
+import dev.warden.code.python.PythonInjections;
 import dev.warden.inventory.CodeLocation;
 import dev.warden.inventory.ServerlessFunction;
 import java.io.IOException;
@@ -27,13 +29,19 @@ import java.util.stream.Stream;
  * with the reader of the language. Says when the result is incomplete and why: code not in the scan
  * (S3, image, unresolved), no handler file, an unknown runtime, too many files.
  *
+ * @param injections event data reaching dangerous sinks, per module
  * @param files the files read, relative to the scan root
  */
 public record FunctionCode(
-    List<CodeCall> calls, List<String> files, boolean complete, List<String> notes) {
+    List<CodeCall> calls,
+    List<Injection> injections,
+    List<String> files,
+    boolean complete,
+    List<String> notes) {
 
   public FunctionCode {
     calls = List.copyOf(calls);
+    injections = List.copyOf(injections);
     files = List.copyOf(files);
     notes = List.copyOf(notes);
   }
@@ -62,19 +70,19 @@ public record FunctionCode(
     CodeLocation code = function.code();
     if (!(code instanceof CodeLocation.LocalPath local)) {
       notes.add("code is not in the scanned folder (" + kind(code) + "): no calls read");
-      return new FunctionCode(List.of(), List.of(), false, notes);
+      return new FunctionCode(List.of(), List.of(), List.of(), false, notes);
     }
     Optional<Language> language = function.runtime().flatMap(FunctionCode::language);
     if (language.isEmpty()) {
       notes.add("runtime " + function.runtime().orElse("(none)") + " is not analysed");
-      return new FunctionCode(List.of(), List.of(), false, notes);
+      return new FunctionCode(List.of(), List.of(), List.of(), false, notes);
     }
     Path base = root.resolve(local.path()).normalize();
     Optional<Path> handler = handlerFile(base, function.handler().orElse(""), language.get());
     if (handler.isEmpty()) {
       notes.add(
           "handler " + function.handler().orElse("(none)") + " not found under " + local.path());
-      return new FunctionCode(List.of(), List.of(), false, notes);
+      return new FunctionCode(List.of(), List.of(), List.of(), false, notes);
     }
     Set<Path> files = new LinkedHashSet<>();
     Deque<Path> queue = new ArrayDeque<>();
@@ -83,6 +91,7 @@ public record FunctionCode(
       queue.addAll(javaFiles(base));
     }
     List<CodeCall> calls = new ArrayList<>();
+    List<Injection> injections = new ArrayList<>();
     boolean complete = true;
     while (!queue.isEmpty()) {
       Path file = queue.poll();
@@ -111,10 +120,12 @@ public record FunctionCode(
       switch (language.get()) {
         case PYTHON -> {
           calls.addAll(Boto3Reader.read(display, source));
+          injections.addAll(PythonInjections.find(display, source));
           queue.addAll(pythonImports(file, base, source));
         }
         case JAVASCRIPT -> {
           calls.addAll(AwsSdkJsReader.read(display, source));
+          injections.addAll(JsInjections.find(display, source));
           queue.addAll(javascriptImports(file, root, source));
         }
         case JAVA -> calls.addAll(AwsSdkJavaReader.read(display, source));
@@ -124,7 +135,7 @@ public record FunctionCode(
     for (Path file : files) {
       read.add(root.relativize(file).toString().replace('\\', '/'));
     }
-    return new FunctionCode(calls, read, complete, notes);
+    return new FunctionCode(calls, injections, read, complete, notes);
   }
 
   private static String kind(CodeLocation code) {

@@ -33,7 +33,12 @@ public final class LeastPrivilege {
   /** The same, against an analysis of the role already made. */
   public GeneratedPolicy of(
       Path root, ServerlessFunction function, App app, PermissionAnalysis granted) {
-    FunctionCode code = FunctionCode.read(root, function);
+    return of(FunctionCode.read(root, function), function, app, granted);
+  }
+
+  /** The same, from code already read. */
+  public GeneratedPolicy of(
+      FunctionCode code, ServerlessFunction function, App app, PermissionAnalysis granted) {
     CodeNeeds.Result fromCode = codeNeeds.of(function, app, code);
     List<Need> needs = new ArrayList<>(fromCode.needs());
     needs.addAll(PlatformNeeds.of(function, app));

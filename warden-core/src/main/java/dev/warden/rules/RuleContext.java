@@ -1,5 +1,6 @@
 package dev.warden.rules;
 
+import dev.warden.code.FunctionCode;
 import dev.warden.iam.AwsManagedPolicies;
 import dev.warden.iam.IamCatalog;
 import dev.warden.iam.PermissionAnalysis;
@@ -29,6 +30,7 @@ public final class RuleContext {
   private final Map<String, RolePolicies> policies = new ConcurrentHashMap<>();
   private final Map<String, Reachability> reach = new ConcurrentHashMap<>();
   private final Map<String, AppIndex> indexes = new ConcurrentHashMap<>();
+  private final Map<String, FunctionCode> code = new ConcurrentHashMap<>();
 
   public RuleContext(Inventory inventory, Clock clock) {
     this(inventory, clock, Optional.empty());
@@ -43,6 +45,15 @@ public final class RuleContext {
     this.clock = clock;
     this.codeRoot = codeRoot;
     this.sharing = inventory.roleSharing();
+  }
+
+  /** The function's code as read from the scan's folder, once per function; empty without one. */
+  public Optional<FunctionCode> code(ServerlessFunction function) {
+    if (codeRoot.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        code.computeIfAbsent(function.id(), id -> FunctionCode.read(codeRoot.get(), function)));
   }
 
   /** The folder function code paths are relative to, when the scan has one. */

@@ -1,6 +1,7 @@
 package dev.warden.rules.iam;
 
 import com.google.auto.service.AutoService;
+import dev.warden.code.FunctionCode;
 import dev.warden.iam.AccessLevel;
 import dev.warden.iam.IamAction;
 import dev.warden.iam.IamCatalog;
@@ -16,7 +17,6 @@ import dev.warden.rules.Rule;
 import dev.warden.rules.RuleContext;
 import dev.warden.rules.RuleInfo;
 import dev.warden.rules.Severity;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,12 +51,12 @@ public final class UnusedPermissions implements FunctionRule {
 
   @Override
   public List<Finding> check(ServerlessFunction function, App app, RuleContext context) {
-    Optional<Path> root = context.codeRoot();
-    if (root.isEmpty()) {
+    Optional<FunctionCode> code = context.code(function);
+    if (code.isEmpty()) {
       return List.of();
     }
     GeneratedPolicy policy =
-        leastPrivilege.of(root.get(), function, app, context.permissions(function));
+        leastPrivilege.of(code.get(), function, app, context.permissions(function));
     if (!policy.complete() || policy.unused().isEmpty()) {
       return List.of();
     }
