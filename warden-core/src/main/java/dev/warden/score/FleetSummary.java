@@ -48,7 +48,6 @@ public record FleetSummary(
   /** What this version does not analyse yet, so that no share reads as "none". */
   static final List<String> NOT_ANALYSED =
       List.of(
-          "function code for injection",
           "dependencies (vulnerable and malicious packages)",
           "audit logs (observed permission use)");
 
