@@ -30,6 +30,16 @@ public final class JsInjections {
           Map.entry("vm.runInThisContext", "code"),
           Map.entry("serialize.unserialize", "deserialisation"),
           Map.entry("unserialize", "deserialisation"),
+          Map.entry("fs.readFile", "path"),
+          Map.entry("fs.readFileSync", "path"),
+          Map.entry("fs.createReadStream", "path"),
+          Map.entry("fs.writeFileSync", "path"),
+          Map.entry("readFileSync", "path"),
+          Map.entry("fetch", "ssrf"),
+          Map.entry("axios.get", "ssrf"),
+          Map.entry("axios.post", "ssrf"),
+          Map.entry("http.get", "ssrf"),
+          Map.entry("https.get", "ssrf"),
           Map.entry("console.log", "log"),
           Map.entry("console.info", "log"));
 
@@ -120,6 +130,9 @@ public final class JsInjections {
         end += 2;
       }
       String kind = SINKS.get(name.toString());
+      if (kind == null && name.toString().endsWith(".query") && name.indexOf(".") > 0) {
+        kind = "sql";
+      }
       if (kind == null || end + 1 >= tokens.size() || !tokens.get(end + 1).is("(")) {
         continue;
       }

@@ -31,7 +31,16 @@ public final class PythonInjections {
           Map.entry("pickle.loads", "deserialisation"),
           Map.entry("marshal.loads", "deserialisation"),
           Map.entry("yaml.unsafe_load", "deserialisation"),
-          Map.entry("yaml.full_load", "deserialisation"));
+          Map.entry("yaml.full_load", "deserialisation"),
+          Map.entry("open", "path"),
+          Map.entry("os.remove", "path"),
+          Map.entry("shutil.rmtree", "path"),
+          Map.entry("requests.get", "ssrf"),
+          Map.entry("requests.post", "ssrf"),
+          Map.entry("requests.put", "ssrf"),
+          Map.entry("httpx.get", "ssrf"),
+          Map.entry("urlopen", "ssrf"),
+          Map.entry("urllib.request.urlopen", "ssrf"));
 
   private static final Set<String> SUBPROCESS =
       Set.of(
@@ -282,6 +291,9 @@ public final class PythonInjections {
         }
       }
       return null;
+    }
+    if (name.endsWith(".execute") || name.endsWith(".executemany")) {
+      return new Sink("sql", name);
     }
     if (LOGGERS.contains(name)) {
       return new Sink("log", name);

@@ -17,11 +17,13 @@ import dev.warden.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Flags event data that reaches a shell command, code evaluation or a deserialiser in the
- * function's code, with the names it went through. Critical when anybody can send the event (a
- * public trigger without authentication), high otherwise.
+ * Flags event data that reaches a shell command, code evaluation, a deserialiser, an SQL query, a
+ * file path or a URL in the function's code, with the names it went through. What executes the data
+ * is critical when anybody can send the event (a public trigger without authentication), high
+ * otherwise; SQL, paths and URLs one step lower.
  */
 @AutoService(Rule.class)
 public final class EventInjection implements FunctionRule {
@@ -29,12 +31,13 @@ public final class EventInjection implements FunctionRule {
   static final RuleInfo INFO =
       new RuleInfo(
           "WDN-CODE-001",
-          "Event data reaches a command, code evaluation or deserialisation",
+          "Event data reaches a command, code, deserialisation, SQL, file or URL sink",
           Severity.HIGH,
           Category.EVENT_INJECTION,
           Optional.of(Owasp.SAS_1),
           "Never pass event data to a shell, eval or an unsafe deserialiser: call programs with an"
-              + " argument list (no shell), parse with safe loaders (yaml.safe_load, JSON), and"
+              + " argument list (no shell), parse with safe loaders (yaml.safe_load, JSON), pass"
+              + " values to SQL as parameters, check paths and URLs against an allow-list, and"
               + " validate the event against a schema first.",
           List.of(
               "https://owasp.org/www-project-serverless-top-10/",
@@ -78,7 +81,12 @@ public final class EventInjection implements FunctionRule {
                   + injection.sink()
                   + "(…)"
                   + (open ? ", and anybody can send " + function.logicalId() + " events" : ""));
-      findings.add(open ? finding.withSeverity(Severity.CRITICAL) : finding);
+      boolean executes = Set.of("command", "code", "deserialisation").contains(injection.kind());
+      Severity severity =
+          executes
+              ? (open ? Severity.CRITICAL : Severity.HIGH)
+              : (open ? Severity.HIGH : Severity.MEDIUM);
+      findings.add(finding.withSeverity(severity));
     }
     return findings;
   }

@@ -16,7 +16,8 @@ class EventInjectionTest {
     RuleFixture.Result result = fixture.load("positive.yaml");
     assertThat(result.findings())
         .extracting(f -> f.functionName().orElseThrow() + " " + f.location().line())
-        .containsExactlyInAnyOrder("PythonFn 8", "PythonFn 13", "NodeFn 5");
+        .containsExactlyInAnyOrder(
+            "PythonFn 8", "PythonFn 13", "PythonFn 20", "PythonFn 21", "NodeFn 5");
     assertThat(result.findings())
         .filteredOn(
             f -> f.functionName().orElseThrow().equals("PythonFn") && f.location().line() == 13)

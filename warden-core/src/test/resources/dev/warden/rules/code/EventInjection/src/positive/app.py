@@ -11,3 +11,11 @@ def handler(event, context):
 
 def load(body):
     return yaml.load(body, Loader=yaml.Loader)
+
+
+def fetch(event, cursor):
+    import requests
+
+    url = event["callback"]
+    requests.get(url)
+    cursor.execute("SELECT * FROM orders WHERE id = '" + event["id"] + "'")
