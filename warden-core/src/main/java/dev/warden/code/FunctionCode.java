@@ -30,11 +30,13 @@ import java.util.stream.Stream;
  * (S3, image, unresolved), no handler file, an unknown runtime, too many files.
  *
  * @param injections event data reaching dangerous sinks, per module
+ * @param secrets credentials written in the code (masked)
  * @param files the files read, relative to the scan root
  */
 public record FunctionCode(
     List<CodeCall> calls,
     List<Injection> injections,
+    List<CodeSecrets.CodeSecret> secrets,
     List<String> files,
     boolean complete,
     List<String> notes) {
@@ -42,6 +44,7 @@ public record FunctionCode(
   public FunctionCode {
     calls = List.copyOf(calls);
     injections = List.copyOf(injections);
+    secrets = List.copyOf(secrets);
     files = List.copyOf(files);
     notes = List.copyOf(notes);
   }
@@ -70,19 +73,19 @@ public record FunctionCode(
     CodeLocation code = function.code();
     if (!(code instanceof CodeLocation.LocalPath local)) {
       notes.add("code is not in the scanned folder (" + kind(code) + "): no calls read");
-      return new FunctionCode(List.of(), List.of(), List.of(), false, notes);
+      return new FunctionCode(List.of(), List.of(), List.of(), List.of(), false, notes);
     }
     Optional<Language> language = function.runtime().flatMap(FunctionCode::language);
     if (language.isEmpty()) {
       notes.add("runtime " + function.runtime().orElse("(none)") + " is not analysed");
-      return new FunctionCode(List.of(), List.of(), List.of(), false, notes);
+      return new FunctionCode(List.of(), List.of(), List.of(), List.of(), false, notes);
     }
     Path base = root.resolve(local.path()).normalize();
     Optional<Path> handler = handlerFile(base, function.handler().orElse(""), language.get());
     if (handler.isEmpty()) {
       notes.add(
           "handler " + function.handler().orElse("(none)") + " not found under " + local.path());
-      return new FunctionCode(List.of(), List.of(), List.of(), false, notes);
+      return new FunctionCode(List.of(), List.of(), List.of(), List.of(), false, notes);
     }
     Set<Path> files = new LinkedHashSet<>();
     Deque<Path> queue = new ArrayDeque<>();
@@ -92,6 +95,7 @@ public record FunctionCode(
     }
     List<CodeCall> calls = new ArrayList<>();
     List<Injection> injections = new ArrayList<>();
+    List<CodeSecrets.CodeSecret> secrets = new ArrayList<>();
     boolean complete = true;
     while (!queue.isEmpty()) {
       Path file = queue.poll();
@@ -117,6 +121,7 @@ public record FunctionCode(
         complete = false;
         continue;
       }
+      secrets.addAll(CodeSecrets.find(display, source));
       switch (language.get()) {
         case PYTHON -> {
           calls.addAll(Boto3Reader.read(display, source));
@@ -135,7 +140,7 @@ public record FunctionCode(
     for (Path file : files) {
       read.add(root.relativize(file).toString().replace('\\', '/'));
     }
-    return new FunctionCode(calls, injections, read, complete, notes);
+    return new FunctionCode(calls, injections, secrets, read, complete, notes);
   }
 
   private static String kind(CodeLocation code) {
