@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
           + " resources the template defines, plus what the platform needs for its configuration;"
           + " and what it removes from the function's current role.",
       "",
-      "The sam, serverless and terraform snippet formats and --patch are not available yet."
+      "The serverless and terraform snippet formats and --patch are not available yet."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -46,7 +46,8 @@ final class PolicyCommand implements Callable<Integer> {
 
   enum Format {
     IAM,
-    JSON
+    JSON,
+    SAM
   }
 
   @Parameters(arity = "1", paramLabel = "PATH", description = "A template file or a folder.")
@@ -61,7 +62,9 @@ final class PolicyCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
-      description = "iam (the policy document) or json (policy, evidence, unused, missing).",
+      description =
+          "iam (the policy document), json (policy, evidence, unused, missing) or sam (the"
+              + " function's Policies in SAM YAML, to paste into the template).",
       defaultValue = "iam")
   Format format;
 
@@ -92,6 +95,14 @@ final class PolicyCommand implements Callable<Integer> {
     }
     if (entries.isEmpty()) {
       throw new UsageProblem("no function " + function + " in " + path);
+    }
+    if (format == Format.SAM) {
+      StringBuilder yaml = new StringBuilder();
+      for (Map<String, Object> entry : entries) {
+        yaml.append(SamSnippet.of((String) entry.get("function"), entry.get("policy")));
+      }
+      output.write(Main.stdout(), out -> out.write(yaml.toString()));
+      return ExitCodes.OK;
     }
     Object result = all || format == Format.JSON ? Map.of("functions", entries) : single;
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

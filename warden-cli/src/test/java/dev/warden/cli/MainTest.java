@@ -42,6 +42,12 @@ class MainTest {
     Cli all = Cli.run("policy", DEMO, "--all");
     assertThat(all.exitCode()).isZero();
     assertThat(all.out()).contains("\"reductionPercent\"").contains("\"evidence\"");
+    Cli sam = Cli.run("policy", DEMO, "--function", "OrdersApiFunction", "--format", "sam");
+    assertThat(sam.exitCode()).isZero();
+    assertThat(sam.out())
+        .startsWith("OrdersApiFunction:\n  Properties:\n    Policies:")
+        .contains(
+            "Resource: !Sub \"arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/acme-orders-prod\"");
     assertThat(Cli.run("policy", DEMO).exitCode()).isEqualTo(2);
     assertThat(Cli.run("policy", DEMO, "--function", "NoSuchFunction").err())
         .contains("no function NoSuchFunction");
