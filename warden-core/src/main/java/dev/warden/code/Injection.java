@@ -1,7 +1,9 @@
 package dev.warden.code;
 
 import dev.warden.inventory.SourceLocation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Event data that reaches a dangerous sink in a function's code.
@@ -14,5 +16,21 @@ import java.util.List;
 public record Injection(String kind, String sink, SourceLocation at, List<String> path) {
   public Injection {
     path = List.copyOf(path);
+  }
+
+  /**
+   * An injection whose path is read back from a taint map: each tainted name with the name it was
+   * tainted from ({@code ""} for the event itself), starting at {@code from}.
+   */
+  public static Injection traced(
+      String kind, String sink, SourceLocation at, Map<String, String> tainted, String from) {
+    List<String> path = new ArrayList<>();
+    String name = from;
+    while (name != null && !path.contains(name)) {
+      path.add(0, name);
+      String origin = tainted.get(name);
+      name = origin == null || origin.isEmpty() ? null : origin;
+    }
+    return new Injection(kind, sink, at, path);
   }
 }

@@ -120,10 +120,10 @@ public final class SdkActions {
 
   /** What the call needs, and how Warden knows. */
   public Resolution resolve(SdkCall call) {
-    if (permissionless.contains(call.key())) {
+    if (permissionless.contains(call.toString())) {
       return new Resolution(call, Basis.NO_PERMISSION, List.of(), "needs no permission");
     }
-    Helper helper = helpers.get(call.key());
+    Helper helper = helpers.get(call.toString());
     if (helper != null) {
       if (helper.as().isPresent()) {
         List<ActionNeed> actions = methods.getOrDefault(helper.as().get(), List.of());
@@ -135,7 +135,7 @@ public final class SdkActions {
       }
       return new Resolution(call, Basis.HELPER, actions, helper.why());
     }
-    List<ActionNeed> table = methods.get(call.key());
+    List<ActionNeed> table = methods.get(call.toString());
     if (table != null) {
       return new Resolution(call, Basis.TABLE, table, "");
     }

@@ -1,7 +1,5 @@
 package dev.warden.code;
 
-import java.util.Locale;
-
 /**
  * An AWS SDK operation as code calls it, normalised: the service by its SDK class name ({@code S3},
  * {@code DynamoDB}, {@code DocumentClient}) and the operation in PascalCase ({@code
@@ -12,13 +10,25 @@ public record SdkCall(String service, String operation) {
 
   /** Python (boto3): {@code client('dynamodb').put_item} or a resource's {@code Table.put_item}. */
   public static SdkCall python(String service, String method) {
+    return new SdkCall(SdkServices.canonical(service), pascal(method));
+  }
+
+  /** {@code list_objects_v2} becomes {@code ListObjectsV2}. */
+  public static String pascal(String snake) {
     StringBuilder pascal = new StringBuilder();
-    for (String word : method.split("_", -1)) {
+    for (String word : snake.split("_", -1)) {
       if (!word.isEmpty()) {
         pascal.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
       }
     }
-    return new SdkCall(SdkServices.canonical(service), pascal.toString());
+    return pascal.toString();
+  }
+
+  /**
+   * The SDK class name of a service however code names it ({@code dynamodb}, {@code SfnClient}).
+   */
+  public static String service(String name) {
+    return SdkServices.canonical(name);
   }
 
   /** JavaScript v2 ({@code new AWS.S3().getObject}) and Java v2 ({@code s3Client.getObject}). */
@@ -38,17 +48,9 @@ public record SdkCall(String service, String operation) {
     return new SdkCall(SdkServices.canonical(clientPackage), operation);
   }
 
+  /** {@code S3.GetObject}: also the key of the bundled table. */
   @Override
   public String toString() {
     return service + "." + operation;
-  }
-
-  /** The key of the bundled table. */
-  String key() {
-    return service + "." + operation;
-  }
-
-  String lowerService() {
-    return service.toLowerCase(Locale.ROOT);
   }
 }

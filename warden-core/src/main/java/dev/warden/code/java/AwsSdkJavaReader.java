@@ -242,6 +242,6 @@ public final class AwsSdkJavaReader {
     if (clientType.equals(ENHANCED) || clientType.equals("DynamoDbEnhancedAsyncClient")) {
       return "DynamoDB";
     }
-    return SdkCall.camel(clientType, "x").service();
+    return SdkCall.service(clientType);
   }
 }

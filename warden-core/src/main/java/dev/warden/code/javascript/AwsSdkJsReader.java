@@ -113,10 +113,8 @@ public final class AwsSdkJsReader {
           if (aliased) {
             k += 2;
           }
-        } else if (k > from && tokens.get(k - 1).text().equals("as")) {
-          names.put(t.text(), new Module(pkg));
-        } else if (!t.text().equals("as")) {
-          names.put(t.text(), new Module(pkg));
+        } else {
+          names.put(t.text(), new Module(pkg)); // default or namespace import
         }
       }
     }
@@ -314,7 +312,7 @@ public final class AwsSdkJsReader {
       }
       if (path.startsWith("aws-sdk/clients/")) {
         String service = path.substring("aws-sdk/clients/".length());
-        return new ClientV2(SdkCall.camel(service, "x").service());
+        return new ClientV2(SdkCall.service(service));
       }
       return OPAQUE;
     }

@@ -213,13 +213,7 @@ public final class JsInjections {
   }
 
   private Injection injection(String kind, String sink, JsToken at, String from) {
-    List<String> path = new ArrayList<>();
-    String name = from;
-    while (name != null && !path.contains(name)) {
-      path.add(0, name);
-      String origin = tainted.get(name);
-      name = origin == null || origin.isEmpty() ? null : origin;
-    }
-    return new Injection(kind, sink, new SourceLocation(file, at.line(), at.column()), path);
+    return Injection.traced(
+        kind, sink, new SourceLocation(file, at.line(), at.column()), tainted, from);
   }
 }

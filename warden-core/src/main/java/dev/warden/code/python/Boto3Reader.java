@@ -430,7 +430,7 @@ public final class Boto3Reader {
   }
 
   private void record(String service, Token at, String operation, Map<String, ArgValue> arguments) {
-    SdkCall call = new SdkCall(SdkCall.python(service, "x").service(), operation);
+    SdkCall call = new SdkCall(SdkCall.service(service), operation);
     calls.add(new CodeCall(call, new SourceLocation(file, at.line(), at.column()), arguments));
   }
 
@@ -472,13 +472,10 @@ public final class Boto3Reader {
     if (val instanceof Arg arg && arg.value() instanceof ArgValue.Literal literal) {
       return Optional.of(literal.text());
     }
-    if (val instanceof Arg arg && arg.value() instanceof ArgValue.EnvVar) {
-      return Optional.empty();
-    }
     return Optional.empty();
   }
 
   private static String python(String snake) {
-    return SdkCall.python("s3", snake).operation();
+    return SdkCall.pascal(snake);
   }
 }

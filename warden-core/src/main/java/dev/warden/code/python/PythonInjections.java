@@ -318,15 +318,8 @@ public final class PythonInjections {
   }
 
   private Injection injection(Sink sink, Token at, String from) {
-    List<String> path = new ArrayList<>();
-    String name = from;
-    while (name != null && !path.contains(name)) {
-      path.add(0, name);
-      String origin = tainted.get(name);
-      name = origin == null || origin.isEmpty() ? null : origin;
-    }
-    return new Injection(
-        sink.kind(), sink.name(), new SourceLocation(file, at.line(), at.column()), path);
+    return Injection.traced(
+        sink.kind(), sink.name(), new SourceLocation(file, at.line(), at.column()), tainted, from);
   }
 
   /** The first tainted name used in the range (names, and names inside f-string braces). */
