@@ -18,7 +18,10 @@ import java.util.List;
  */
 public final class LeastPrivilege {
 
-  private final CodeNeeds codeNeeds = new CodeNeeds(SdkActions.bundled(), IamCatalog.bundled());
+  /** The SDK table loads on first use, not when the rules are created at the start of a scan. */
+  private static final class Needs {
+    static final CodeNeeds CODE = new CodeNeeds(SdkActions.bundled(), IamCatalog.bundled());
+  }
 
   /** The policy of {@code function}, whose local code paths are relative to {@code root}. */
   public GeneratedPolicy of(Path root, ServerlessFunction function, App app) {
@@ -39,7 +42,7 @@ public final class LeastPrivilege {
   /** The same, from code already read. */
   public GeneratedPolicy of(
       FunctionCode code, ServerlessFunction function, App app, PermissionAnalysis granted) {
-    CodeNeeds.Result fromCode = codeNeeds.of(function, app, code);
+    CodeNeeds.Result fromCode = Needs.CODE.of(function, app, code);
     List<Need> needs = new ArrayList<>(fromCode.needs());
     needs.addAll(PlatformNeeds.of(function, app));
     return GeneratedPolicy.of(needs, granted, fromCode.complete(), fromCode.notes());
