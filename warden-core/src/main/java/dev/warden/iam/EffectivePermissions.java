@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What a principal's identity policies (bounded by its permissions boundary) let it do: every
@@ -17,6 +18,9 @@ import java.util.Set;
  * then marked conditional.
  */
 public final class EffectivePermissions {
+
+  private static final java.util.regex.Pattern TEMPLATE_VALUE =
+      java.util.regex.Pattern.compile("\\$\\{[^}]*}");
 
   private final IamCatalog catalog;
   private final List<PolicyDocument> identity;
@@ -69,6 +73,35 @@ public final class EffectivePermissions {
 
     public String service() {
       return action.substring(0, action.indexOf(':'));
+    }
+
+    /**
+     * False when the grant certainly does not cover {@code resource} (an ARN pattern whose template
+     * values, {@code ${...}}, stand for anything): none of its patterns can name it, or a Deny or
+     * NotResource takes all of it back. True when it may. {@code rewrite} is applied to every
+     * pattern first (to write template values the same way on both sides).
+     */
+    public boolean mayCover(String resource, UnaryOperator<String> rewrite) {
+      String wanted = anyValue(rewrite.apply(resource));
+      for (String taken : deniedResources) {
+        if (Wildcard.matches(anyValue(rewrite.apply(taken)), wanted)) {
+          return false;
+        }
+      }
+      for (String pattern : resources) {
+        if (GlobIntersection.arnsIntersect(anyValue(rewrite.apply(pattern)), wanted)) {
+          return true;
+        }
+      }
+      if (allExcept.isEmpty()) {
+        return false;
+      }
+      return allExcept.stream()
+          .noneMatch(except -> Wildcard.matches(anyValue(rewrite.apply(except)), wanted));
+    }
+
+    private static String anyValue(String pattern) {
+      return TEMPLATE_VALUE.matcher(pattern).replaceAll("*");
     }
   }
 

@@ -34,6 +34,24 @@ final class GlobIntersection {
     return true;
   }
 
+  /**
+   * True when two ARN patterns can name a common resource, segment by segment for the five colons
+   * of the ARN prefix, so that a region wildcard cannot stand in for the resource part.
+   */
+  static boolean arnsIntersect(String a, String b) {
+    String[] left = a.split(":", 6);
+    String[] right = b.split(":", 6);
+    if (left.length != 6 || right.length != 6) {
+      return intersects(a, b);
+    }
+    for (int i = 0; i < 6; i++) {
+      if (!intersects(left[i], right[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String placeholdersToStars(String text) {
     return text.replaceAll("\\$\\{[^}]*}", "*");
   }

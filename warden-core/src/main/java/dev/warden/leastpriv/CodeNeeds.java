@@ -60,32 +60,54 @@ public final class CodeNeeds {
         complete = false;
         continue;
       }
+      String evidence = "code:" + call.at().file() + ":" + call.at().line();
+      boolean multipart =
+          resolution.actions().stream().anyMatch(a -> a.action().equals("s3:AbortMultipartUpload"))
+              || call.call().operation().contains("Multipart")
+              || call.call().operation().startsWith("UploadPart");
       for (SdkActions.ActionNeed need : resolution.actions()) {
-        SymbolicText resource = resource(need, call, function, app);
-        String key = need.action() + " " + resource;
-        String evidence = "code:" + call.at().file() + ":" + call.at().line();
-        Need previous = needs.get(key);
-        List<String> all = new ArrayList<>(previous == null ? List.of() : previous.evidence());
-        if (!all.contains(evidence)) {
-          all.add(evidence);
+        Target target = resource(need, call, function, app);
+        add(needs, need.action(), target.arn(), evidence);
+        Optional<SymbolicText> key = target.declared().flatMap(r -> EncryptionKeys.of(r, app));
+        if (key.isPresent()) {
+          for (String use : EncryptionKeys.use(need.action(), multipart)) {
+            add(needs, use, key.get(), evidence);
+          }
         }
-        boolean scoped = !resource.toString().equals("*") && !resource.toString().endsWith(":*");
-        needs.put(key, new Need(need.action(), resource, all, scoped));
       }
     }
     return new Result(new ArrayList<>(needs.values()), complete, notes);
   }
 
+  private static void add(
+      Map<String, Need> needs, String action, SymbolicText resource, String evidence) {
+    String key = action + " " + resource;
+    Need previous = needs.get(key);
+    List<String> all = new ArrayList<>(previous == null ? List.of() : previous.evidence());
+    if (!all.contains(evidence)) {
+      all.add(evidence);
+    }
+    boolean scoped = !resource.toString().equals("*") && !resource.toString().endsWith(":*");
+    needs.put(key, new Need(action, resource, all, scoped));
+  }
+
+  /** The ARN a call's action needs, and the app resource it names if it names one. */
+  private record Target(SymbolicText arn, Optional<Resource> declared) {
+    static Target of(SymbolicText arn) {
+      return new Target(arn, Optional.empty());
+    }
+  }
+
   /** The ARN the action needs for this call. */
-  private SymbolicText resource(
+  private Target resource(
       SdkActions.ActionNeed need, CodeCall call, ServerlessFunction function, App app) {
     Optional<IamAction> action = catalog.action(need.action());
     if (action.isEmpty() || action.get().isWildcardOnly()) {
-      return SymbolicText.of("*");
+      return Target.of(SymbolicText.of("*"));
     }
     Optional<ResourceType> type = resourceType(action.get(), need);
     if (type.isEmpty()) {
-      return SymbolicText.of("*");
+      return Target.of(SymbolicText.of("*"));
     }
     // A parameter that names one of the app's resources gives that resource's ARN.
     for (String template : need.resources().values()) {
@@ -95,14 +117,14 @@ public final class CodeNeeds {
               .flatMap(value -> declared(value, function, app, action.get().service()));
       if (declared.isPresent()) {
         SymbolicText arn = declared.get().arn();
-        if (!type.get().name().equals("object")) {
-          return arn;
+        if (type.get().name().equals("object")) {
+          Optional<SymbolicText> key = valueOf("ObjectName", need, call, function);
+          arn = arn.append(SymbolicText.of("/")).append(key.orElse(SymbolicText.of("*")));
         }
-        Optional<SymbolicText> key = valueOf("ObjectName", need, call, function);
-        return arn.append(SymbolicText.of("/")).append(key.orElse(SymbolicText.of("*")));
+        return new Target(arn, declared);
       }
     }
-    return fill(type.get().arnFormat(), need, call, function);
+    return Target.of(fill(type.get().arnFormat(), need, call, function));
   }
 
   /**
@@ -212,7 +234,7 @@ public final class CodeNeeds {
     }
     String rendered = text.get().toString();
     for (Resource resource : app.resources()) {
-      if (!resource.arn().toString().contains(":" + service + ":")) {
+      if (!ofService(resource, service)) {
         continue;
       }
       boolean bySymbol =
@@ -228,5 +250,31 @@ public final class CodeNeeds {
       }
     }
     return Optional.empty();
+  }
+
+  /** Template types whose service is not their lower-cased middle name. */
+  private static final Map<String, String> TYPE_SERVICES =
+      Map.of(
+          "Serverless::Function", "lambda",
+          "Serverless::SimpleTable", "dynamodb",
+          "Serverless::StateMachine", "states",
+          "StepFunctions", "states",
+          "Cognito", "cognito-idp",
+          "Serverless::HttpApi", "execute-api",
+          "Serverless::Api", "execute-api");
+
+  /** True when the resource belongs to the IAM service: by its ARN, else by its template type. */
+  private static boolean ofService(Resource resource, String service) {
+    if (resource.arn().toString().contains(":" + service + ":")) {
+      return true;
+    }
+    String type = resource.type().startsWith("AWS::") ? resource.type().substring(5) : "";
+    for (Map.Entry<String, String> alias : TYPE_SERVICES.entrySet()) {
+      if (type.startsWith(alias.getKey() + "::") || type.equals(alias.getKey())) {
+        return alias.getValue().equals(service);
+      }
+    }
+    int end = type.indexOf("::");
+    return end > 0 && type.substring(0, end).toLowerCase(java.util.Locale.ROOT).equals(service);
   }
 }

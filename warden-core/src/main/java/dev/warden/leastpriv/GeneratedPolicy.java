@@ -3,6 +3,7 @@ package dev.warden.leastpriv;
 import dev.warden.iam.EffectivePermissions;
 import dev.warden.iam.IamCatalog;
 import dev.warden.iam.PermissionAnalysis;
+import dev.warden.inventory.App;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.TreeSet;
  * @param evidence for every action, where the need comes from ({@code code:FILE:LINE}, {@code
  *     platform}, {@code trigger:NAME})
  * @param unused granted catalog actions (wildcards expanded) the function does not need
- * @param missing needed actions the role does not grant at all (a bug, not a risk)
+ * @param missing needed actions the role certainly denies on the resource the code uses: not
+ *     granted at all, or granted on other resources only (a bug, not a risk)
  * @param reductionPercent unused ÷ granted actions, rounded
  * @param complete false when some code could not be read or some call not mapped
  */
@@ -46,9 +48,10 @@ public record GeneratedPolicy(
   private static final java.util.regex.Pattern NON_WORD =
       java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
 
-  /** Builds the policy from the needs, against what the current role allows. */
+  /** Builds the policy from the needs, against what the current role allows in the app. */
   public static GeneratedPolicy of(
-      List<Need> needs, PermissionAnalysis role, boolean complete, List<String> notes) {
+      List<Need> needs, PermissionAnalysis role, App app, boolean complete, List<String> notes) {
+    TemplateArns arns = new TemplateArns(app);
     Map<String, Set<String>> statements = new LinkedHashMap<>();
     Map<String, List<String>> evidence = new LinkedHashMap<>();
     Set<String> needed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -64,21 +67,25 @@ public record GeneratedPolicy(
       }
       needed.add(need.action());
     }
-    Set<String> granted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, EffectivePermissions.ActionGrant> granted =
+        new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (EffectivePermissions.ActionGrant grant : role.allowed()) {
-      granted.add(grant.action());
+      granted.put(grant.action(), grant);
     }
     List<String> unused = new ArrayList<>();
-    for (String action : granted) {
+    for (String action : granted.keySet()) {
       if (!needed.contains(action)) {
         unused.add(action);
       }
     }
     List<Need> missing = new ArrayList<>();
     for (Need need : needs) {
-      if (!granted.contains(need.action())
-          && IamCatalog.bundled().action(need.action()).isPresent()
-          && missing.stream().noneMatch(m -> m.action().equals(need.action()))) {
+      EffectivePermissions.ActionGrant grant = granted.get(need.action());
+      boolean denied =
+          grant == null
+              ? IamCatalog.bundled().action(need.action()).isPresent()
+              : !grant.mayCover(need.resource().toString(), arns::concrete);
+      if (denied && !missing.contains(need)) {
         missing.add(need);
       }
     }

@@ -45,6 +45,6 @@ public final class LeastPrivilege {
     CodeNeeds.Result fromCode = Needs.CODE.of(function, app, code);
     List<Need> needs = new ArrayList<>(fromCode.needs());
     needs.addAll(PlatformNeeds.of(function, app));
-    return GeneratedPolicy.of(needs, granted, fromCode.complete(), fromCode.notes());
+    return GeneratedPolicy.of(needs, granted, app, fromCode.complete(), fromCode.notes());
   }
 }

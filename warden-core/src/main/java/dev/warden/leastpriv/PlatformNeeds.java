@@ -15,7 +15,8 @@ import java.util.Optional;
  * What the platform needs the role to allow, given the function's own configuration, and nothing
  * more: writing its logs (to its log group), X-Ray when tracing is active (traces, and the sampling
  * rules the X-Ray SDK reads), network interfaces in a VPC, polling its queue and stream triggers,
- * sending to its dead-letter or on-failure target, decrypting its environment with its KMS key.
+ * sending to its dead-letter or on-failure target, decrypting its environment with its KMS key, and
+ * the customer-managed keys of the queues, streams and targets it polls or sends to.
  */
 final class PlatformNeeds {
 
@@ -101,6 +102,16 @@ final class PlatformNeeds {
                 List.of("trigger:" + trigger.name()),
                 source.isPresent()));
       }
+      if (trigger.kind() == TriggerKind.SQS || trigger.kind() == TriggerKind.KINESIS) {
+        trigger
+            .sourceResource()
+            .flatMap(id -> resource(id, app))
+            .flatMap(r -> EncryptionKeys.of(r, app))
+            .ifPresent(
+                key ->
+                    needs.add(
+                        new Need("kms:Decrypt", key, List.of("trigger:" + trigger.name()), true)));
+      }
     }
     List<Destination> targets = new ArrayList<>();
     function.deadLetter().ifPresent(targets::add);
@@ -116,6 +127,15 @@ final class PlatformNeeds {
           };
       if (!action.isEmpty()) {
         needs.add(new Need(action, target.target(), List.of("platform"), true));
+        Optional<SymbolicText> key =
+            target.target().symbols().stream()
+                .map(s -> s.endsWith(".Arn") ? s.substring(0, s.length() - 4) : s)
+                .flatMap(id -> resource(id, app).stream())
+                .flatMap(r -> EncryptionKeys.of(r, app).stream())
+                .findFirst();
+        for (String use : key.isPresent() ? EncryptionKeys.use(action, false) : List.<String>of()) {
+          needs.add(new Need(use, key.get(), List.of("platform"), true));
+        }
       }
     }
     function
@@ -159,6 +179,10 @@ final class PlatformNeeds {
       default -> {}
     }
     return actions;
+  }
+
+  private static Optional<Resource> resource(String logicalId, App app) {
+    return app.resources().stream().filter(r -> r.logicalId().equals(logicalId)).findFirst();
   }
 
   /** The ARN of the trigger's source: the app's resource when it declares it, else its text. */

@@ -141,4 +141,23 @@ class EffectivePermissionsTest {
     assertThat(grant.resources()).containsExactly("*");
     assertThat(grant.allExcept()).containsExactly("arn:aws:s3:::secrets/*");
   }
+
+  @Test
+  void aGrantMayCoverAResourceOnlyWhereItsPatternsCanNameIt() {
+    ActionGrant grant =
+        of("""
+           {"Version": "2012-10-17", "Statement": [
+             {"Effect": "Allow", "Action": "dynamodb:PutItem",
+              "Resource": ["arn:aws:dynamodb:*:*:table/audit", "arn:aws:dynamodb:*:*:table/audit/index/*"]},
+             {"Effect": "Deny", "Action": "dynamodb:PutItem", "Resource": "arn:aws:dynamodb:*:*:table/audit-old"}]}
+           """)
+            .grant("dynamodb:PutItem", RequestContext.empty(), Set.of())
+            .orElseThrow();
+    assertThat(grant.mayCover("arn:aws:dynamodb:${AWS::Region}:1:table/audit", s -> s)).isTrue();
+    assertThat(grant.mayCover("arn:aws:dynamodb:${AWS::Region}:1:table/${Any}", s -> s)).isTrue();
+    assertThat(grant.mayCover("arn:aws:dynamodb:eu-west-1:1:table/orders", s -> s))
+        .as("a region wildcard does not stand in for the resource part")
+        .isFalse();
+    assertThat(grant.mayCover("arn:aws:dynamodb:eu-west-1:1:table/audit-old", s -> s)).isFalse();
+  }
 }

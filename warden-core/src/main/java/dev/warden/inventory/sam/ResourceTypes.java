@@ -165,7 +165,13 @@ final class ResourceTypes {
         null,
         (f, arn) -> regionalPrefix("kms").append(SymbolicText.of("key/")).append(f.name()),
         Map.of("Arn", (f, arn) -> arn, "KeyId", (f, arn) -> f.name()));
-    add("AWS::KMS::Alias", null, RefReturns.NAME, "AliasName", regional("kms", ""), Map.of());
+    add(
+        "AWS::KMS::Alias",
+        ResourceKind.OTHER,
+        RefReturns.NAME,
+        "AliasName",
+        regional("kms", ""),
+        Map.of());
     // Resources that watch or guard others: kept so that rules can tell an API has alarms, a WAF
     // or a usage plan.
     add(
