@@ -27,8 +27,6 @@ import picocli.CommandLine.Parameters;
       "Write the least-privilege IAM policy of a function: the actions its code calls, on the"
           + " resources the template defines, plus what the platform needs for its configuration;"
           + " and what it removes from the function's current role.",
-      "",
-      "The serverless and terraform snippet formats and --patch are not available yet."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -47,7 +45,9 @@ final class PolicyCommand implements Callable<Integer> {
   enum Format {
     IAM,
     JSON,
-    SAM
+    SAM,
+    SERVERLESS,
+    TERRAFORM
   }
 
   @Parameters(arity = "1", paramLabel = "PATH", description = "A template file or a folder.")
@@ -63,8 +63,9 @@ final class PolicyCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       description =
-          "iam (the policy document), json (policy, evidence, unused, missing) or sam (the"
-              + " function's Policies in SAM YAML, to paste into the template).",
+          "iam (the policy document), json (policy, evidence, unused, missing), or the snippet"
+              + " to paste into the source: sam (the function's Policies), serverless"
+              + " (iamRoleStatements per function) or terraform (an aws_iam_policy_document).",
       defaultValue = "iam")
   Format format;
 
@@ -96,12 +97,25 @@ final class PolicyCommand implements Callable<Integer> {
     if (entries.isEmpty()) {
       throw new UsageProblem("no function " + function + " in " + path);
     }
-    if (format == Format.SAM) {
-      StringBuilder yaml = new StringBuilder();
+    if (format == Format.SAM || format == Format.SERVERLESS || format == Format.TERRAFORM) {
+      StringBuilder text = new StringBuilder();
+      text.append(
+          switch (format) {
+            case SERVERLESS -> ServerlessSnippet.header();
+            case TERRAFORM -> TerraformSnippet.header();
+            default -> "";
+          });
       for (Map<String, Object> entry : entries) {
-        yaml.append(SamSnippet.of((String) entry.get("function"), entry.get("policy")));
+        String name = (String) entry.get("function");
+        Object policy = entry.get("policy");
+        text.append(
+            switch (format) {
+              case SERVERLESS -> ServerlessSnippet.of(name, policy);
+              case TERRAFORM -> TerraformSnippet.of(name, policy);
+              default -> SamSnippet.of(name, policy);
+            });
       }
-      output.write(Main.stdout(), out -> out.write(yaml.toString()));
+      output.write(Main.stdout(), out -> out.write(text.toString()));
       return ExitCodes.OK;
     }
     Object result = all || format == Format.JSON ? Map.of("functions", entries) : single;

@@ -24,11 +24,15 @@ final class SamSnippet {
       for (Object action : (List<Object>) statement.get("Action")) {
         yaml.append("              - ").append(action).append('\n');
       }
-      String resource = String.valueOf(statement.get("Resource"));
       yaml.append("            Resource: ")
-          .append(resource.contains("${") ? "!Sub \"" + resource + "\"" : "\"" + resource + "\"")
+          .append(resource(String.valueOf(statement.get("Resource"))))
           .append('\n');
     }
     return yaml.toString();
+  }
+
+  /** A Resource as YAML: a {@code !Sub} string when it has template values. */
+  static String resource(String arn) {
+    return arn.contains("${") ? "!Sub \"" + arn + "\"" : "\"" + arn + "\"";
   }
 }
