@@ -31,12 +31,13 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
       "  warden policy examples/acme-shop --function OrdersApiFunction",
-      "  warden policy examples/acme-shop --all --format json"
+      "  warden policy examples/acme-shop --all --format json",
+      "  warden policy examples/acme-shop --patch"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the policy was written",
-      "2:usage error (no such function, neither --function nor --all)",
+      "2:usage error (no such function, neither --function nor --all nor --patch)",
       "3:the input could not be loaded at all"
     },
     mixinStandardHelpOptions = true)
@@ -69,33 +70,61 @@ final class PolicyCommand implements Callable<Integer> {
       defaultValue = "iam")
   Format format;
 
+  @Option(
+      names = "--patch",
+      description =
+          "Write a patched copy beside each template (NAME.warden.EXT) in which every function"
+              + " (or the one of --function) has its least-privilege policy in a role of its own;"
+              + " functions whose policy is incomplete are left as they are.")
+  boolean patch;
+
+  @Option(
+      names = "--in-place",
+      description =
+          "With --patch: patch the templates themselves, keeping each original as"
+              + " NAME.EXT.warden-backup.")
+  boolean inPlace;
+
   @Mixin InputOptions input = new InputOptions();
 
   @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() throws Exception {
-    if ((function == null) == !all) {
-      throw new UsageProblem("give --function NAME or --all");
+    if (inPlace && !patch) {
+      throw new UsageProblem("--in-place goes with --patch");
+    }
+    if (function == null && !all && !patch) {
+      throw new UsageProblem("give --function NAME, --all or --patch");
+    }
+    if (function != null && all) {
+      throw new UsageProblem("give --function NAME or --all, not both");
     }
     output.checkNotAnInput();
     Inventory inventory = new InventoryLoader(input.request(List.of(path))).load();
     Path root = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
     LeastPrivilege leastPrivilege = new LeastPrivilege();
+    TemplatePatcher patcher = new TemplatePatcher(root, inPlace);
     List<Map<String, Object>> entries = new ArrayList<>();
     Map<String, Object> single = null;
     for (App app : inventory.apps()) {
       for (ServerlessFunction fn : app.functions()) {
-        if (!all && !fn.logicalId().equals(function)) {
+        if (function != null && !fn.logicalId().equals(function)) {
           continue;
         }
         GeneratedPolicy policy = leastPrivilege.of(root, fn, app);
+        patcher.add(fn, policy);
         entries.add(entry(fn, policy));
         single = policy.document();
       }
     }
     if (entries.isEmpty()) {
       throw new UsageProblem("no function " + function + " in " + path);
+    }
+    if (patch) {
+      List<String> report = patcher.write();
+      output.write(Main.stdout(), out -> out.write(String.join("\n", report) + "\n"));
+      return ExitCodes.OK;
     }
     if (format == Format.SAM || format == Format.SERVERLESS || format == Format.TERRAFORM) {
       StringBuilder text = new StringBuilder();

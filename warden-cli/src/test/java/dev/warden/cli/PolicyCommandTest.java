@@ -3,7 +3,13 @@ package dev.warden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.testing.Repo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PolicyCommandTest {
 
@@ -44,5 +50,67 @@ class PolicyCommandTest {
     assertThat(cli.out())
         .contains("    # ${OrdersApiFunction} is a template value: narrow the * it became")
         .contains(":log-group:/aws/lambda/*:*\"]");
+  }
+
+  @Test
+  void patchWritesACopyBesideTheTemplateAndLeavesTheOriginal(@TempDir Path dir) throws IOException {
+    copyDemo(dir);
+    String original = Files.readString(dir.resolve("template.yaml"), StandardCharsets.UTF_8);
+    Cli cli = Cli.run("policy", dir.toString(), "--patch");
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).startsWith("wrote template.warden.yaml: 13 of 13 functions patched");
+    assertThat(Files.readString(dir.resolve("template.yaml"), StandardCharsets.UTF_8))
+        .isEqualTo(original);
+    assertThat(dir.resolve("template.warden.yaml"))
+        .content()
+        .contains("# least privilege by warden");
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+
+    Cli scan = Cli.run("scan", dir.resolve("template.warden.yaml").toString(), "--format", "json");
+    assertThat(scan.out()).doesNotContain("WDN-IAM-009").doesNotContain("input-error");
+    Cli folder = Cli.run("scan", dir.toString(), "--quiet");
+    assertThat(folder.out()).as("the copy is not scanned twice").contains("13 functions scanned");
+  }
+
+  @Test
+  void inPlaceKeepsABackupOfTheOriginal(@TempDir Path dir) throws IOException {
+    copyDemo(dir);
+    String original = Files.readString(dir.resolve("template.yaml"), StandardCharsets.UTF_8);
+    Cli cli =
+        Cli.run(
+            "policy", dir.toString(), "--function", "OrdersApiFunction", "--patch", "--in-place");
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out())
+        .startsWith("wrote template.yaml: 1 of 1 functions patched (OrdersApiFunction)");
+    assertThat(dir.resolve("template.yaml.warden-backup")).content().isEqualTo(original);
+    assertThat(dir.resolve("template.yaml")).content().contains("# least privilege by warden");
+    assertThat(Files.exists(dir.resolve("template.warden.yaml"))).isFalse();
+    Cli again = Cli.run("policy", dir.toString(), "--patch", "--in-place");
+    assertThat(again.exitCode()).isZero();
+    assertThat(dir.resolve("template.yaml.warden-backup")).content().isEqualTo(original);
+    assertThat(Files.exists(dir.resolve("template.yaml.warden-backup.2"))).isTrue();
+  }
+
+  @Test
+  void inPlaceWithoutPatchIsAUsageError() {
+    Cli cli = Cli.run("policy", DEMO, "--all", "--in-place");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("--in-place goes with --patch");
+  }
+
+  private static void copyDemo(Path to) throws IOException {
+    Path from = Repo.path("examples/acme-shop");
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
   }
 }

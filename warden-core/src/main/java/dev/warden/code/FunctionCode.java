@@ -81,16 +81,62 @@ public record FunctionCode(
       return new FunctionCode(List.of(), List.of(), List.of(), List.of(), false, notes);
     }
     Path base = root.resolve(local.path()).normalize();
-    Optional<Path> handler = handlerFile(base, function.handler().orElse(""), language.get());
+    if (Files.isRegularFile(base) && CodePackage.isPackage(base)) {
+      String archive = local.path().replace('\\', '/');
+      CodePackage.Opened opened = CodePackage.open(base, archive);
+      if (opened.code().isEmpty()) {
+        notes.add(opened.refusal().orElse(archive + " cannot be read"));
+        return new FunctionCode(List.of(), List.of(), List.of(), List.of(), false, notes);
+      }
+      try (CodePackage unpacked = opened.code().get()) {
+        Path inside = unpacked.root();
+        return walk(
+            inside,
+            inside,
+            local.path(),
+            function,
+            language.get(),
+            notes,
+            file -> archive + "!" + file);
+      }
+    }
+    return walk(
+        root,
+        base,
+        local.path(),
+        function,
+        language.get(),
+        notes,
+        file -> root.relativize(file).toString().replace('\\', '/'));
+  }
+
+  /**
+   * Walks the module graph from the handler under {@code base}; {@code root} bounds the imports
+   * followed, {@code display} names a file in findings and evidence.
+   */
+  private static FunctionCode walk(
+      Path root,
+      Path base,
+      String location,
+      ServerlessFunction function,
+      Language language,
+      List<String> notes,
+      java.util.function.Function<Path, String> display) {
+    Optional<Path> handler = handlerFile(base, function.handler().orElse(""), language);
     if (handler.isEmpty()) {
+      boolean compiled = language == Language.JAVA && CodePackage.isPackage(Path.of(location));
       notes.add(
-          "handler " + function.handler().orElse("(none)") + " not found under " + local.path());
+          "handler "
+              + function.handler().orElse("(none)")
+              + " not found under "
+              + location
+              + (compiled ? " (a compiled package: Warden reads Java sources, not classes)" : ""));
       return new FunctionCode(List.of(), List.of(), List.of(), List.of(), false, notes);
     }
     Set<Path> files = new LinkedHashSet<>();
     Deque<Path> queue = new ArrayDeque<>();
     queue.add(handler.get());
-    if (language.get() == Language.JAVA) {
+    if (language == Language.JAVA) {
       queue.addAll(javaFiles(base));
     }
     List<CodeCall> calls = new ArrayList<>();
@@ -107,38 +153,39 @@ public record FunctionCode(
         complete = false;
         break;
       }
-      String display = root.relativize(file).toString().replace('\\', '/');
+      String shown = display.apply(file);
       String source;
-      try {
-        if (Files.size(file) > MAX_FILE_BYTES) {
-          notes.add(display + " is larger than 2 MiB and was not read");
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+          notes.add(shown + " is larger than 2 MiB and was not read");
           complete = false;
           continue;
         }
-        source = Files.readString(file, StandardCharsets.UTF_8);
+        source = new String(bytes, StandardCharsets.UTF_8);
       } catch (IOException | java.io.UncheckedIOException e) {
-        notes.add(display + " cannot be read: " + e.getMessage());
+        notes.add(shown + " cannot be read: " + e.getMessage());
         complete = false;
         continue;
       }
-      secrets.addAll(CodeSecrets.find(display, source));
-      switch (language.get()) {
+      secrets.addAll(CodeSecrets.find(shown, source));
+      switch (language) {
         case PYTHON -> {
-          calls.addAll(Boto3Reader.read(display, source));
-          injections.addAll(PythonInjections.find(display, source));
+          calls.addAll(Boto3Reader.read(shown, source));
+          injections.addAll(PythonInjections.find(shown, source));
           queue.addAll(pythonImports(file, base, source));
         }
         case JAVASCRIPT -> {
-          calls.addAll(AwsSdkJsReader.read(display, source));
-          injections.addAll(JsInjections.find(display, source));
+          calls.addAll(AwsSdkJsReader.read(shown, source));
+          injections.addAll(JsInjections.find(shown, source));
           queue.addAll(javascriptImports(file, root, source));
         }
-        case JAVA -> calls.addAll(AwsSdkJavaReader.read(display, source));
+        case JAVA -> calls.addAll(AwsSdkJavaReader.read(shown, source));
       }
     }
     List<String> read = new ArrayList<>();
     for (Path file : files) {
-      read.add(root.relativize(file).toString().replace('\\', '/'));
+      read.add(display.apply(file));
     }
     return new FunctionCode(calls, injections, secrets, read, complete, notes);
   }

@@ -171,12 +171,26 @@ public final class CodeNeeds {
             case "Partition" -> SymbolicText.of("aws");
             case "Region" -> SymbolicText.symbol("AWS::Region");
             case "Account" -> SymbolicText.symbol("AWS::AccountId");
-            default -> valueOf(name, need, call, function).orElse(SymbolicText.of("*"));
+            default -> {
+              SymbolicText value = valueOf(name, need, call, function).orElse(SymbolicText.of("*"));
+              yield name.endsWith("WithoutLeadingSlash") ? withoutLeadingSlash(value) : value;
+            }
           });
       last = matcher.end();
     }
     parts.add(SymbolicText.of(format.substring(last)));
     return SymbolicText.concat(parts);
+  }
+
+  /** {@code /acme/token} as an SSM parameter's ARN writes it: {@code acme/token}. */
+  private static SymbolicText withoutLeadingSlash(SymbolicText value) {
+    List<SymbolicText.Part> parts = new ArrayList<>(value.parts());
+    if (!parts.isEmpty()
+        && parts.get(0) instanceof SymbolicText.Literal first
+        && first.text().startsWith("/")) {
+      parts.set(0, new SymbolicText.Literal(first.text().substring(1)));
+    }
+    return SymbolicText.ofParts(parts);
   }
 
   /** The value of an ARN placeholder, when the table maps it to a parameter the code passes. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The least-privilege policy of one function and how it compares with the role it has: the
@@ -22,7 +23,9 @@ import java.util.TreeSet;
  * @param statements each resource with the sorted actions needed on it
  * @param evidence for every action, where the need comes from ({@code code:FILE:LINE}, {@code
  *     platform}, {@code trigger:NAME})
- * @param unused granted catalog actions (wildcards expanded) the function does not need
+ * @param unused granted catalog actions (wildcards expanded) the function does not need, among
+ *     those the app's author granted (what SAM adds for an event source or a dead-letter target
+ *     comes back whatever the author writes, so it is not counted)
  * @param missing needed actions the role certainly denies on the resource the code uses: not
  *     granted at all, or granted on other resources only (a bug, not a risk)
  * @param reductionPercent unused ÷ granted actions, rounded
@@ -48,9 +51,17 @@ public record GeneratedPolicy(
   private static final java.util.regex.Pattern NON_WORD =
       java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
 
-  /** Builds the policy from the needs, against what the current role allows in the app. */
+  /**
+   * Builds the policy from the needs, against what the current role allows in the app; {@code
+   * authored} tells the grants the app's author wrote from those SAM adds by itself.
+   */
   public static GeneratedPolicy of(
-      List<Need> needs, PermissionAnalysis role, App app, boolean complete, List<String> notes) {
+      List<Need> needs,
+      PermissionAnalysis role,
+      Predicate<EffectivePermissions.ActionGrant> authored,
+      App app,
+      boolean complete,
+      List<String> notes) {
     TemplateArns arns = new TemplateArns(app);
     Map<String, Set<String>> statements = new LinkedHashMap<>();
     Map<String, List<String>> evidence = new LinkedHashMap<>();
@@ -73,9 +84,9 @@ public record GeneratedPolicy(
       granted.put(grant.action(), grant);
     }
     List<String> unused = new ArrayList<>();
-    for (String action : granted.keySet()) {
-      if (!needed.contains(action)) {
-        unused.add(action);
+    for (EffectivePermissions.ActionGrant grant : granted.values()) {
+      if (!needed.contains(grant.action()) && authored.test(grant)) {
+        unused.add(grant.action());
       }
     }
     List<Need> missing = new ArrayList<>();
@@ -116,10 +127,16 @@ public record GeneratedPolicy(
     return document;
   }
 
-  /** {@code DynamodbAcmeOrdersProd}: the service and the resource's last name, alphanumeric. */
+  /**
+   * {@code DynamodbAcmeOrdersProd}: the services and the resource's last name, alphanumeric ({@code
+   * Ec2XrayAny} for the actions that take no resource).
+   */
   private static String sid(Set<String> actions, String resource) {
-    String service = actions.iterator().next();
-    service = service.substring(0, service.indexOf(':'));
+    Set<String> services = new java.util.LinkedHashSet<>();
+    for (String action : actions) {
+      services.add(action.substring(0, action.indexOf(':')));
+    }
+    String service = String.join(" ", services);
     String trimmed =
         resource.endsWith(":*") ? resource.substring(0, resource.length() - 2) : resource;
     String tail = trimmed.equals("*") ? "Any" : trimmed.substring(trimmed.lastIndexOf(':') + 1);

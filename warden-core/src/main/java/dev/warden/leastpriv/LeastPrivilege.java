@@ -45,6 +45,13 @@ public final class LeastPrivilege {
     CodeNeeds.Result fromCode = Needs.CODE.of(function, app, code);
     List<Need> needs = new ArrayList<>(fromCode.needs());
     needs.addAll(PlatformNeeds.of(function, app));
-    return GeneratedPolicy.of(needs, granted, app, fromCode.complete(), fromCode.notes());
+    RolePolicies role = RolePolicies.of(function.role(), AwsManagedPolicies.bundled());
+    return GeneratedPolicy.of(
+        needs,
+        granted,
+        grant -> grant.statements().stream().anyMatch(role::isWritten),
+        app,
+        fromCode.complete(),
+        fromCode.notes());
   }
 }

@@ -19,8 +19,10 @@ import java.util.Set;
 
 /**
  * Finds the files under a scanned folder that may be templates: YAML, JSON and {@code .template}
- * files whose first bytes mention CloudFormation, outside dependency, build and VCS folders. Never
- * follows a symbolic link out of the scan root.
+ * files whose first bytes mention CloudFormation, outside dependency, build and VCS folders, and
+ * not the patched copies {@code warden policy --patch} writes ({@code template.warden.yaml}, which
+ * would load every function twice; scan such a copy by its file name). Never follows a symbolic
+ * link out of the scan root.
  */
 final class InputFinder {
 
@@ -128,7 +130,8 @@ final class InputFinder {
     int dot = lower.lastIndexOf('.');
     return dot > 0
         && EXTENSIONS.contains(lower.substring(dot + 1))
-        && !NOT_TEMPLATES.contains(lower);
+        && !NOT_TEMPLATES.contains(lower)
+        && !lower.substring(0, dot).endsWith(".warden");
   }
 
   /** True when the first bytes look like a template (and the whole file is worth parsing). */

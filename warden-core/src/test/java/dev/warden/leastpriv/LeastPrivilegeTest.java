@@ -105,7 +105,7 @@ class LeastPrivilegeTest {
         .extracting(n -> n.action() + " " + n.resource())
         .containsExactlyInAnyOrder(
             "dynamodb:PutItem arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders",
-            "sqs:SendMessage arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:${Queue}");
+            "sqs:SendMessage arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:${Queue.QueueName}");
   }
 
   @Test
@@ -176,5 +176,37 @@ class LeastPrivilegeTest {
         .as("the AWS-managed key of the plain queue needs no permission")
         .filteredOn(r -> r.contains(":kms:"))
         .hasSize(1);
+  }
+
+  @Test
+  void whatSamAddsForAnEventSourceIsNotCountedAsUnused(@TempDir Path dir) {
+    Loaded.write(dir, "src/app.py", "def handler(event, context):\n    return len(event)\n");
+    Loaded loaded =
+        Loaded.template(
+            dir,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Clicks:
+                Type: AWS::Kinesis::Stream
+                Properties: {ShardCount: 1}
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: src/
+                  Policies:
+                    - Statement:
+                        - Effect: Allow
+                          Action: s3:GetObject
+                          Resource: arn:aws:s3:::reports/*
+                  Events:
+                    Stream:
+                      Type: Kinesis
+                      Properties: {Stream: !GetAtt Clicks.Arn, StartingPosition: LATEST}
+            """);
+    GeneratedPolicy policy = new LeastPrivilege().of(dir, loaded.function("Fn"), loaded.app());
+    assertThat(policy.unused()).containsExactly("s3:GetObject");
   }
 }

@@ -489,12 +489,27 @@ final class Resolver {
    * The resource's name: its name property when set, else the name CloudFormation generates, which
    * is a symbol named after the logical id.
    */
+  /**
+   * The attribute that holds the generated name of a resource whose Ref is not its name (a queue's
+   * Ref is its URL), so that a name written {@code ${Queue.QueueName}} means the same in a {@code
+   * Fn::Sub}.
+   */
+  private static final Map<String, String> NAME_ATTRIBUTES =
+      Map.of(
+          "AWS::SQS::Queue", "QueueName",
+          "AWS::SNS::Topic", "TopicName",
+          "AWS::StepFunctions::StateMachine", "Name",
+          "AWS::Serverless::StateMachine", "Name");
+
   SymbolicText nameOf(TemplateResource resource) {
     SymbolicText known = names.get(resource.logicalId());
     if (known != null) {
       return known;
     }
-    SymbolicText name = SymbolicText.symbol(resource.logicalId());
+    String attribute = NAME_ATTRIBUTES.get(resource.type());
+    SymbolicText name =
+        SymbolicText.symbol(
+            attribute == null ? resource.logicalId() : resource.logicalId() + "." + attribute);
     Optional<ResourceTypes.Info> info = ResourceTypes.of(resource.type());
     String property = info.map(ResourceTypes.Info::nameProperty).orElse(null);
     Optional<Value> given =

@@ -104,8 +104,9 @@ class IntrinsicFunctionsTest {
   void refOfAResourceIsWhatCloudFormationReturnsForItsType() {
     assertThat(env("T: !Ref Table\nQ: !Ref Queue\nS: !Ref Topic"))
         .containsEntry("T", "orders-prod")
-        .containsEntry("Q", "https://sqs.${AWS::Region}.amazonaws.com/${AWS::AccountId}/${Queue}")
-        .containsEntry("S", "arn:aws:sns:${AWS::Region}:${AWS::AccountId}:${Topic}");
+        .containsEntry(
+            "Q", "https://sqs.${AWS::Region}.amazonaws.com/${AWS::AccountId}/${Queue.QueueName}")
+        .containsEntry("S", "arn:aws:sns:${AWS::Region}:${AWS::AccountId}:${Topic.TopicName}");
   }
 
   @Test
@@ -121,8 +122,8 @@ class IntrinsicFunctionsTest {
         .containsEntry(
             "B",
             "arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders-prod/stream/${Table.StreamLabel}")
-        .containsEntry("C", "${Queue}")
-        .containsEntry("D", "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:${Queue}");
+        .containsEntry("C", "${Queue.QueueName}")
+        .containsEntry("D", "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:${Queue.QueueName}");
   }
 
   @Test
@@ -142,7 +143,7 @@ class IntrinsicFunctionsTest {
                 C: !Sub '${Table.Arn}/index/*'
                 D: !Sub 'literal ${!NotAVariable}'"""))
         .containsEntry("A", "arn:aws:s3:::prod-bucket/*")
-        .containsEntry("B", "${Queue}-prod")
+        .containsEntry("B", "${Queue.QueueName}-prod")
         .containsEntry(
             "C", "arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders-prod/index/*")
         .containsEntry("D", "literal ${NotAVariable}");
@@ -159,7 +160,7 @@ class IntrinsicFunctionsTest {
                 D: !Select [2, !Split [',', 'x,y,z']]"""))
         .containsEntry("A", "a-prod-${Unset}")
         .containsEntry("B", "subnet-b")
-        .containsEntry("C", "${Queue}")
+        .containsEntry("C", "${Queue.QueueName}")
         .containsEntry("D", "z");
   }
 

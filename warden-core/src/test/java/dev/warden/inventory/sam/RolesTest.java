@@ -81,7 +81,7 @@ class RolesTest {
             "arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders",
             "arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders/index/*");
     assertThat(resources(role.policies().get(7).document()))
-        .containsExactly("arn:aws:sns:${AWS::Region}:${AWS::AccountId}:${Dlq}");
+        .containsExactly("arn:aws:sns:${AWS::Region}:${AWS::AccountId}:${Dlq.TopicName}");
     assertThat(role.permissionsBoundary().orElseThrow().toString())
         .isEqualTo("arn:aws:iam::123456789012:policy/boundary");
     assertThat(role.trustPolicy().orElseThrow().toString()).contains("lambda.amazonaws.com");

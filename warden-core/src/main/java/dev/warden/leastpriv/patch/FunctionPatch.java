@@ -1,0 +1,20 @@
+package dev.warden.leastpriv.patch;
+
+import dev.warden.inventory.SymbolicText;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The policy one function of a template should have.
+ *
+ * @param logicalId the function's logical id in the template
+ * @param policy the IAM policy document, as {@code GeneratedPolicy.document()} writes it
+ * @param boundary the permissions boundary of the role the function has now, kept on the new one
+ * @param summary one line for the comment above the new policy ({@code 9 actions, 94% of the role
+ *     cut})
+ */
+public record FunctionPatch(
+    String logicalId,
+    Map<String, Object> policy,
+    Optional<SymbolicText> boundary,
+    String summary) {}
