@@ -54,7 +54,7 @@ class PolicyCommandTest {
 
   @Test
   void patchWritesACopyBesideTheTemplateAndLeavesTheOriginal(@TempDir Path dir) throws IOException {
-    copyDemo(dir);
+    Repo.copy("examples/acme-shop", dir);
     String original = Files.readString(dir.resolve("template.yaml"), StandardCharsets.UTF_8);
     Cli cli = Cli.run("policy", dir.toString(), "--patch");
     assertThat(cli.exitCode()).as(cli.err()).isZero();
@@ -76,7 +76,7 @@ class PolicyCommandTest {
 
   @Test
   void inPlaceKeepsABackupOfTheOriginal(@TempDir Path dir) throws IOException {
-    copyDemo(dir);
+    Repo.copy("examples/acme-shop", dir);
     String original = Files.readString(dir.resolve("template.yaml"), StandardCharsets.UTF_8);
     Cli cli =
         Cli.run(
@@ -98,19 +98,5 @@ class PolicyCommandTest {
     Cli cli = Cli.run("policy", DEMO, "--all", "--in-place");
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).contains("--in-place goes with --patch");
-  }
-
-  private static void copyDemo(Path to) throws IOException {
-    Path from = Repo.path("examples/acme-shop");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 }

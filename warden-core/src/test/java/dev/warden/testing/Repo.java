@@ -26,4 +26,21 @@ public final class Repo {
   public static Path path(String relative) {
     return root().resolve(relative);
   }
+
+  /** Copies a folder of the repository ({@code examples/acme-shop}) into {@code to}. */
+  public static void copy(String relative, Path to) {
+    Path from = path(relative);
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

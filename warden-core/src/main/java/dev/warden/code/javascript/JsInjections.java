@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows event data through one JavaScript/TypeScript module, without control flow: a parameter
@@ -40,6 +41,7 @@ public final class JsInjections {
           Map.entry("axios.post", "ssrf"),
           Map.entry("http.get", "ssrf"),
           Map.entry("https.get", "ssrf"),
+          Map.entry("ExecuteStatementCommand", "sql"),
           Map.entry("console.log", "log"),
           Map.entry("console.info", "log"));
 
@@ -118,21 +120,20 @@ public final class JsInjections {
   private List<Injection> sinks() {
     List<Injection> found = new ArrayList<>();
     for (int i = 0; i + 1 < tokens.size(); i++) {
-      if (tokens.get(i).kind() != JsToken.Kind.NAME || (i > 0 && tokens.get(i - 1).is("."))) {
+      boolean chained = i > 1 && tokens.get(i - 1).is(".") && tokens.get(i - 2).is(")");
+      if (tokens.get(i).kind() != JsToken.Kind.NAME
+          || (i > 0 && tokens.get(i - 1).is(".") && !chained)) {
         continue;
       }
       int end = i;
-      StringBuilder name = new StringBuilder(tokens.get(i).text());
+      StringBuilder name = new StringBuilder(chained ? "(…)." : "").append(tokens.get(i).text());
       while (end + 2 < tokens.size()
           && tokens.get(end + 1).is(".")
           && tokens.get(end + 2).kind() == JsToken.Kind.NAME) {
         name.append('.').append(tokens.get(end + 2).text());
         end += 2;
       }
-      String kind = SINKS.get(name.toString());
-      if (kind == null && name.toString().endsWith(".query") && name.indexOf(".") > 0) {
-        kind = "sql";
-      }
+      String kind = kind(name.toString(), end);
       if (kind == null || end + 1 >= tokens.size() || !tokens.get(end + 1).is("(")) {
         continue;
       }
@@ -151,6 +152,65 @@ public final class JsInjections {
     }
     return found;
   }
+
+  /**
+   * What a called name is: a listed sink; {@code db.query} (SQL); a MongoDB query or update method
+   * of a collection or a model ({@code users.findOne}, {@code User.find}, {@code
+   * db.collection('u').find}, written {@code (…).find}), where an object from the event can carry
+   * operators; libxmljs parsing with {@code noent: true} (external entities).
+   */
+  private @Nullable String kind(String name, int end) {
+    String listed = SINKS.get(name);
+    if (listed != null) {
+      return listed;
+    }
+    int dot = name.lastIndexOf('.');
+    if (dot <= 0) {
+      return null;
+    }
+    String method = name.substring(dot + 1);
+    String receiver = name.substring(0, dot);
+    if (method.equals("query") || method.equals("executeStatement")) {
+      return "sql";
+    }
+    String last = receiver.substring(receiver.lastIndexOf('.') + 1);
+    boolean collection =
+        receiver.equals("(…)")
+            || last.toLowerCase(java.util.Locale.ROOT).contains("collection")
+            || (!last.isEmpty() && Character.isUpperCase(last.charAt(0)));
+    if (collection && (MONGO.contains(method) || method.equals("find"))) {
+      return "nosql";
+    }
+    if ((method.equals("parseXml") || method.equals("parseXmlString"))
+        && receiver.endsWith("libxmljs")
+        && end + 1 < tokens.size()
+        && tokens.get(end + 1).is("(")) {
+      int close = close(end + 1);
+      for (int k = end + 2; k + 2 < close; k++) {
+        if (tokens.get(k).text().equals("noent")
+            && tokens.get(k + 1).is(":")
+            && tokens.get(k + 2).text().equals("true")) {
+          return "xxe";
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final java.util.Set<String> MONGO =
+      java.util.Set.of(
+          "findOne",
+          "findOneAndUpdate",
+          "findOneAndDelete",
+          "findOneAndReplace",
+          "deleteOne",
+          "deleteMany",
+          "updateOne",
+          "updateMany",
+          "replaceOne",
+          "countDocuments",
+          "aggregate",
+          "where");
 
   private boolean wholeEvent(int from, int to) {
     StringBuilder joined = new StringBuilder();

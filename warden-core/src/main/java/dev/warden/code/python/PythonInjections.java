@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Follows event data through one Python module, without control flow: the parameter named {@code
@@ -61,8 +62,42 @@ public final class PythonInjections {
           "logging.warning",
           "log.info");
 
+  /**
+   * pymongo's query and update methods: a dict from the event can carry operators ($ne, $where).
+   */
+  private static final Set<String> MONGO =
+      Set.of(
+          "find_one",
+          "find_one_and_update",
+          "find_one_and_delete",
+          "find_one_and_replace",
+          "delete_one",
+          "delete_many",
+          "update_one",
+          "update_many",
+          "replace_one",
+          "count_documents",
+          "aggregate");
+
+  /** lxml's parsers, which resolve external entities only with a parser told to. */
+  private static final Set<String> LXML_PARSE =
+      Set.of(
+          "etree.fromstring",
+          "etree.XML",
+          "etree.parse",
+          "lxml.etree.fromstring",
+          "lxml.etree.XML",
+          "lxml.etree.parse");
+
+  private static final Pattern ENTITY_PARSER =
+      Pattern.compile(
+          "XMLParser\\([^)]*(?:resolve_entities\\s*=\\s*True|no_network\\s*=\\s*False)");
+
   private final String file;
   private final List<List<Token>> statements = new ArrayList<>();
+
+  /** The module builds an lxml parser that resolves external entities. */
+  private boolean entityParser;
 
   /** Tainted names and the name they were tainted from ("" for a source). */
   private final Map<String, String> tainted = new LinkedHashMap<>();
@@ -91,6 +126,7 @@ public final class PythonInjections {
   /** The injections of a module. */
   public static List<Injection> find(String file, String source) {
     PythonInjections finder = new PythonInjections(file, PythonTokenizer.tokenize(source));
+    finder.entityParser = ENTITY_PARSER.matcher(source).find();
     finder.functions();
     finder.propagate();
     return finder.sinks();
@@ -229,11 +265,14 @@ public final class PythonInjections {
     List<Injection> found = new ArrayList<>();
     for (List<Token> statement : statements) {
       for (int i = 0; i + 1 < statement.size(); i++) {
-        if (statement.get(i).kind() != Token.Kind.NAME || (i > 0 && statement.get(i - 1).is("."))) {
+        boolean chained = i > 1 && statement.get(i - 1).is(".") && statement.get(i - 2).is(")");
+        if (statement.get(i).kind() != Token.Kind.NAME
+            || (i > 0 && statement.get(i - 1).is(".") && !chained)) {
           continue;
         }
         int end = i;
-        StringBuilder name = new StringBuilder(statement.get(i).text());
+        StringBuilder name =
+            new StringBuilder(chained ? "(…)." : "").append(statement.get(i).text());
         while (end + 2 < statement.size()
             && statement.get(end + 1).is(".")
             && statement.get(end + 2).kind() == Token.Kind.NAME) {
@@ -292,8 +331,22 @@ public final class PythonInjections {
       }
       return null;
     }
-    if (name.endsWith(".execute") || name.endsWith(".executemany")) {
+    if (name.endsWith(".execute")
+        || name.endsWith(".executemany")
+        || name.endsWith(".execute_statement")) {
       return new Sink("sql", name);
+    }
+    String method = name.substring(name.lastIndexOf('.') + 1);
+    String receiver = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
+    if (!receiver.isEmpty()
+        && (MONGO.contains(method)
+            || (method.equals("find")
+                && (receiver.contains(".")
+                    || receiver.toLowerCase(java.util.Locale.ROOT).contains("collection"))))) {
+      return new Sink("nosql", name);
+    }
+    if (entityParser && LXML_PARSE.contains(name)) {
+      return new Sink("xxe", name);
     }
     if (LOGGERS.contains(name)) {
       return new Sink("log", name);

@@ -31,13 +31,15 @@ public final class EventInjection implements FunctionRule {
   static final RuleInfo INFO =
       new RuleInfo(
           "WDN-CODE-001",
-          "Event data reaches a command, code, deserialisation, SQL, file or URL sink",
+          "Event data reaches a command, code, deserialisation, SQL, NoSQL, XML, file or URL sink",
           Severity.HIGH,
           Category.EVENT_INJECTION,
           Optional.of(Owasp.SAS_1),
           "Never pass event data to a shell, eval or an unsafe deserialiser: call programs with an"
               + " argument list (no shell), parse with safe loaders (yaml.safe_load, JSON), pass"
-              + " values to SQL as parameters, check paths and URLs against an allow-list, and"
+              + " values to SQL as parameters and to NoSQL queries as plain values (never an"
+              + " object from the event), parse XML without external entities, check paths and"
+              + " URLs against an allow-list, and"
               + " validate the event against a schema first.",
           List.of(
               "https://owasp.org/www-project-serverless-top-10/",

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PatchedDemoTest {
 
-  private static final Path DEMO = Repo.path("examples/acme-shop");
-
   @Test
   void thePatchedDemoLoadsWithNothingUnusedAndNothingMissing(@TempDir Path dir) throws IOException {
-    copy(DEMO, dir);
+    Repo.copy("examples/acme-shop", dir);
     Loaded before = Loaded.folder(dir);
     LeastPrivilege leastPrivilege = new LeastPrivilege();
     List<FunctionPatch> patches = new ArrayList<>();
@@ -53,19 +50,6 @@ class PatchedDemoTest {
       assertThat(policy.unused()).as(fn.logicalId() + " unused").isEmpty();
       assertThat(policy.missing()).as(fn.logicalId() + " missing").isEmpty();
       assertThat(policy.complete()).isTrue();
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
     }
   }
 }

@@ -35,4 +35,26 @@ class EventInjectionTest {
   void ignoresArgumentListsAndSafeLoaders() {
     fixture.load("negative.yaml").assertNoFindings();
   }
+
+  @Test
+  void flagsOperatorsInNoSqlQueriesPartiQlAndXmlWithExternalEntities() {
+    RuleFixture.Result result = fixture.load("datastores.yaml");
+    assertThat(result.findings())
+        .extracting(Finding::message)
+        .anySatisfy(m -> assertThat(m).contains("users.find_one (nosql)"))
+        .anySatisfy(m -> assertThat(m).contains("etree.fromstring (xxe)"))
+        .anySatisfy(m -> assertThat(m).contains("(…).execute_statement (sql)"))
+        .anySatisfy(m -> assertThat(m).contains("event → filter → (…).findOne"))
+        .anySatisfy(m -> assertThat(m).contains("libxmljs.parseXml (xxe)"));
+    assertThat(result.findings())
+        .extracting(f -> f.functionName().orElseThrow() + " " + f.location().line())
+        .containsExactlyInAnyOrder(
+            "StorePy 10", "StorePy 11", "StorePy 12", "StoreJs 7", "StoreJs 8");
+    assertThat(result.findings()).allMatch(f -> f.severity() == Severity.MEDIUM);
+  }
+
+  @Test
+  void ignoresConstantQueriesDefaultXmlParsersAndArrayFind() {
+    fixture.load("datastores-safe.yaml").assertNoFindings();
+  }
 }
