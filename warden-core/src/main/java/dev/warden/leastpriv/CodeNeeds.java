@@ -53,6 +53,7 @@ public final class CodeNeeds {
     Map<String, Need> needs = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>(code.notes());
     boolean complete = code.complete();
+    TemplateGrants grants = new TemplateGrants(function);
     for (CodeCall call : code.calls()) {
       SdkActions.Resolution resolution = sdk.resolve(call.call());
       if (resolution.basis() == SdkActions.Basis.UNKNOWN) {
@@ -66,8 +67,22 @@ public final class CodeNeeds {
               || call.call().operation().contains("Multipart")
               || call.call().operation().startsWith("UploadPart");
       for (SdkActions.ActionNeed need : resolution.actions()) {
-        Target target = resource(need, call, function, app);
-        add(needs, need.action(), target.arn(), evidence);
+        Target target = resource(need, call, function, app, grants);
+        for (SymbolicText arn : target.arns()) {
+          add(needs, need.action(), arn, evidence);
+        }
+        target
+            .fromTemplates()
+            .ifPresent(
+                what ->
+                    notes.add(
+                        call.at()
+                            + ": "
+                            + what
+                            + " of "
+                            + need.action()
+                            + " is not in the code; taken from the function's SAM policy"
+                            + " templates"));
         Optional<SymbolicText> key = target.declared().flatMap(r -> EncryptionKeys.of(r, app));
         if (key.isPresent()) {
           for (String use : EncryptionKeys.use(need.action(), multipart)) {
@@ -91,8 +106,17 @@ public final class CodeNeeds {
     needs.put(key, new Need(action, resource, all, scoped));
   }
 
-  /** The ARN a call's action needs, and the app resource it names if it names one. */
-  private record Target(SymbolicText arn, Optional<Resource> declared) {
+  /**
+   * The ARNs a call's action needs (more than one when the function's SAM policy templates name
+   * several resources the code may mean), the app resource it names if it names one, and what the
+   * templates filled in.
+   */
+  private record Target(
+      List<SymbolicText> arns, Optional<Resource> declared, Optional<String> fromTemplates) {
+    Target(SymbolicText arn, Optional<Resource> declared) {
+      this(List.of(arn), declared, Optional.empty());
+    }
+
     static Target of(SymbolicText arn) {
       return new Target(arn, Optional.empty());
     }
@@ -100,7 +124,11 @@ public final class CodeNeeds {
 
   /** The ARN the action needs for this call. */
   private Target resource(
-      SdkActions.ActionNeed need, CodeCall call, ServerlessFunction function, App app) {
+      SdkActions.ActionNeed need,
+      CodeCall call,
+      ServerlessFunction function,
+      App app,
+      TemplateGrants grants) {
     Optional<IamAction> action = catalog.action(need.action());
     if (action.isEmpty() || action.get().isWildcardOnly()) {
       return Target.of(SymbolicText.of("*"));
@@ -124,7 +152,24 @@ public final class CodeNeeds {
         return new Target(arn, declared);
       }
     }
-    return Target.of(fill(type.get().arnFormat(), need, call, function));
+    String format = type.get().arnFormat();
+    java.util.Set<String> unknown = new java.util.TreeSet<>();
+    SymbolicText filled = fill(format, need, call, function, Map.of(), unknown);
+    if (!unknown.isEmpty()) {
+      // What the code leaves open, the function's SAM policy templates may name.
+      List<SymbolicText> named = new ArrayList<>();
+      for (Map<String, SymbolicText> values : grants.values(need.action(), format)) {
+        if (values.keySet().containsAll(unknown)) {
+          Map<String, SymbolicText> overrides = new LinkedHashMap<>();
+          unknown.forEach(u -> overrides.put(u, values.get(u)));
+          named.add(fill(format, need, call, function, overrides, new java.util.TreeSet<>()));
+        }
+      }
+      if (!named.isEmpty()) {
+        return new Target(named, Optional.empty(), Optional.of(String.join(", ", unknown)));
+      }
+    }
+    return Target.of(filled);
   }
 
   /**
@@ -159,7 +204,12 @@ public final class CodeNeeds {
 
   /** The catalog's ARN format with each placeholder filled, or {@code *} where unknown. */
   private SymbolicText fill(
-      String format, SdkActions.ActionNeed need, CodeCall call, ServerlessFunction function) {
+      String format,
+      SdkActions.ActionNeed need,
+      CodeCall call,
+      ServerlessFunction function,
+      Map<String, SymbolicText> overrides,
+      java.util.Set<String> unknown) {
     List<SymbolicText> parts = new ArrayList<>();
     Matcher matcher = PLACEHOLDER.matcher(format);
     int last = 0;
@@ -172,7 +222,13 @@ public final class CodeNeeds {
             case "Region" -> SymbolicText.symbol("AWS::Region");
             case "Account" -> SymbolicText.symbol("AWS::AccountId");
             default -> {
-              SymbolicText value = valueOf(name, need, call, function).orElse(SymbolicText.of("*"));
+              Optional<SymbolicText> known =
+                  Optional.ofNullable(overrides.get(name))
+                      .or(() -> valueOf(name, need, call, function));
+              if (known.isEmpty()) {
+                unknown.add(name);
+              }
+              SymbolicText value = known.orElse(SymbolicText.of("*"));
               yield name.endsWith("WithoutLeadingSlash") ? withoutLeadingSlash(value) : value;
             }
           });

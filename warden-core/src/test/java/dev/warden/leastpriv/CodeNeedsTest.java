@@ -75,4 +75,53 @@ class CodeNeedsTest {
     assertThat(result.notes())
         .anyMatch(n -> n.contains("src/app.py:3") && n.contains("incomplete"));
   }
+
+  @Test
+  void whatTheCodeLeavesOpenTheFunctionsSamPolicyTemplatesName(@TempDir Path dir) {
+    Loaded.write(
+        dir,
+        "src/app.py",
+        """
+        import boto3
+        s3 = boto3.client('s3')
+        def handler(event, context):
+            report = s3.get_object(Bucket=event['bucket'], Key='reports/daily.csv')
+            boto3.client('sns').publish(TopicArn=event['topic'], Message='done')
+        """);
+    Loaded loaded =
+        Loaded.template(
+            dir,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Uploads:
+                Type: AWS::S3::Bucket
+                Properties: {BucketName: acme-uploads}
+              Archive:
+                Type: AWS::S3::Bucket
+                Properties: {BucketName: acme-archive}
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: src/
+                  Policies:
+                    - S3ReadPolicy: {BucketName: !Ref Uploads}
+                    - S3ReadPolicy: {BucketName: !Ref Archive}
+            """);
+    CodeNeeds.Result result =
+        needs.of(
+            loaded.function("Fn"), loaded.app(), FunctionCode.read(dir, loaded.function("Fn")));
+    assertThat(lines(result))
+        .containsExactly(
+            "s3:GetObject arn:aws:s3:::acme-uploads/reports/daily.csv",
+            "s3:GetObject arn:aws:s3:::acme-archive/reports/daily.csv",
+            "sns:Publish arn:aws:sns:${AWS::Region}:${AWS::AccountId}:*");
+    assertThat(result.notes())
+        .singleElement()
+        .asString()
+        .contains("src/app.py:4")
+        .contains("BucketName of s3:GetObject is not in the code");
+  }
 }
