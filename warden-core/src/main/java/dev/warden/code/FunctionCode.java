@@ -1,6 +1,8 @@
 package dev.warden.code;
 
 import dev.warden.code.java.AwsSdkJavaReader;
+import dev.warden.code.java.JavaInjections;
+import dev.warden.code.java.JavaSource;
 import dev.warden.code.javascript.AwsSdkJsReader;
 import dev.warden.code.javascript.JsInjections;
 import dev.warden.code.python.Boto3Reader;
@@ -180,7 +182,13 @@ public record FunctionCode(
           injections.addAll(JsInjections.find(shown, source));
           queue.addAll(javascriptImports(file, root, source));
         }
-        case JAVA -> calls.addAll(AwsSdkJavaReader.read(shown, source));
+        case JAVA ->
+            JavaSource.parse(source)
+                .ifPresent(
+                    unit -> {
+                      calls.addAll(AwsSdkJavaReader.read(shown, unit));
+                      injections.addAll(JavaInjections.find(shown, unit));
+                    });
       }
     }
     List<String> read = new ArrayList<>();

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Event data that reaches a dangerous sink in a function's code.
  *
- * @param kind {@code command}, {@code code}, {@code deserialisation}, or {@code log} (the whole
- *     event written to the logs)
+ * @param kind {@code command}, {@code code}, {@code deserialisation}, {@code sql}, {@code nosql},
+ *     {@code xxe}, {@code path}, {@code ssrf}, or {@code log} (the whole event written to the logs)
  * @param sink the call, as written ({@code os.system}, {@code yaml.load}, {@code execSync})
  * @param path the names the data went through, from the event to the sink's argument
  */

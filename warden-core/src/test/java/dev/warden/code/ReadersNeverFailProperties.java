@@ -3,6 +3,7 @@ package dev.warden.code;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.warden.code.java.AwsSdkJavaReader;
+import dev.warden.code.java.JavaInjections;
 import dev.warden.code.javascript.AwsSdkJsReader;
 import dev.warden.code.javascript.JsInjections;
 import dev.warden.code.python.Boto3Reader;
@@ -83,7 +84,12 @@ class ReadersNeverFailProperties {
 
   @Property(tries = 200)
   void theJavaReaderNeverThrows(@ForAll("sources") String source) {
-    assertThatCode(() -> AwsSdkJavaReader.read("X.java", source)).doesNotThrowAnyException();
+    assertThatCode(
+            () -> {
+              AwsSdkJavaReader.read("X.java", source);
+              JavaInjections.find("X.java", source);
+            })
+        .doesNotThrowAnyException();
   }
 
   @Property(tries = 300)

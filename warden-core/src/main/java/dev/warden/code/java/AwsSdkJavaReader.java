@@ -1,8 +1,5 @@
 package dev.warden.code.java;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -58,13 +55,13 @@ public final class AwsSdkJavaReader {
    * parts JavaParser could read (possibly none).
    */
   public static List<CodeCall> read(String file, String source) {
-    ParseResult<CompilationUnit> parsed =
-        new JavaParser(
-                new ParserConfiguration()
-                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21))
-            .parse(source);
+    return JavaSource.parse(source).map(unit -> read(file, unit)).orElse(List.of());
+  }
+
+  /** The SDK calls of a parsed compilation unit, in source order. */
+  public static List<CodeCall> read(String file, CompilationUnit unit) {
     AwsSdkJavaReader reader = new AwsSdkJavaReader(file);
-    parsed.getResult().ifPresent(reader::read);
+    reader.read(unit);
     List<CodeCall> sorted = new ArrayList<>(reader.calls);
     sorted.sort(
         java.util.Comparator.comparingInt((CodeCall c) -> c.at().line())

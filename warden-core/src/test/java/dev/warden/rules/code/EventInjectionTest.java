@@ -57,4 +57,21 @@ class EventInjectionTest {
   void ignoresConstantQueriesDefaultXmlParsersAndArrayFind() {
     fixture.load("datastores-safe.yaml").assertNoFindings();
   }
+
+  @Test
+  void followsTheEventThroughAJavaHandlerAndItsOwnMethods() {
+    RuleFixture.Result result = fixture.load("java.yaml");
+    assertThat(result.findings())
+        .extracting(f -> f.functionName().orElseThrow() + " " + f.location().line())
+        .as("the safe handler uses an argument list, a guarded parser and a prepared statement")
+        .containsExactly("JavaFn 21", "JavaFn 22", "JavaFn 24", "JavaFn 33");
+    assertThat(result.findings())
+        .extracting(Finding::message)
+        .anySatisfy(
+            m -> assertThat(m).contains("Runtime.getRuntime().exec (command): event → name"))
+        .anySatisfy(m -> assertThat(m).contains("new ObjectInputStream (deserialisation)"))
+        .anySatisfy(m -> assertThat(m).contains("(xxe)"))
+        .anySatisfy(
+            m -> assertThat(m).contains("(sql): event → name → customer → statement.executeQuery"));
+  }
 }
