@@ -6,8 +6,6 @@ import dev.warden.secrets.SecretMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Secrets written in function code: string literals that have the format of a known credential, and
@@ -20,35 +18,71 @@ public final class CodeSecrets {
   /** A secret found in code: its kind, how it was recognised, the masked value. */
   public record CodeSecret(SecretMatch match, SourceLocation at) {}
 
-  private static final Pattern LITERAL =
-      Pattern.compile(
-          "([A-Za-z_][A-Za-z0-9_]*)?\\s*[:=]?\\s*([\"'`])((?:\\\\.|(?!\\2)[^\\\\\\n])*)\\2");
-
   private CodeSecrets() {}
 
+  /**
+   * One pass over the source: each quoted literal on one line ({@code "…"}, {@code '…'}, {@code
+   * `…`}, escapes honoured), and the name it is assigned to when {@code NAME =} or {@code NAME:}
+   * stands right before it. Only literals of 8 characters or more are inspected.
+   */
   public static List<CodeSecret> find(String file, String source) {
     List<CodeSecret> found = new ArrayList<>();
-    Matcher matcher = LITERAL.matcher(source);
-    while (matcher.find()) {
-      String name = matcher.group(1) == null ? "" : matcher.group(1);
-      boolean assigned = matcher.group(0).contains("=") || matcher.group(0).contains(":");
-      String value = matcher.group(3);
-      Optional<SecretMatch> secret = SecretDetector.inspect(assigned ? name : "", value);
-      if (secret.isEmpty() || secret.get().confidence() == SecretMatch.Confidence.HIGH_ENTROPY) {
+    int line = 1;
+    int lineStart = 0;
+    int n = source.length();
+    for (int i = 0; i < n; i++) {
+      char c = source.charAt(i);
+      if (c == '\n') {
+        line++;
+        lineStart = i + 1;
         continue;
       }
-      int offset = matcher.start(2);
-      int line = 1;
-      int lineStart = 0;
-      for (int i = 0; i < offset; i++) {
-        if (source.charAt(i) == '\n') {
-          line++;
-          lineStart = i + 1;
+      if (c != '"' && c != '\'' && c != '`') {
+        continue;
+      }
+      int end = i + 1;
+      while (end < n && source.charAt(end) != c && source.charAt(end) != '\n') {
+        boolean escape =
+            source.charAt(end) == '\\' && end + 1 < n && source.charAt(end + 1) != '\n';
+        end += escape ? 2 : 1;
+      }
+      if (end >= n || source.charAt(end) != c) {
+        i = Math.min(end, n) - 1; // an unterminated literal ends at the line's end
+        continue;
+      }
+      if (end - i - 1 >= 8) {
+        String value = source.substring(i + 1, end);
+        String name = assignedName(source, i, lineStart);
+        Optional<SecretMatch> secret = SecretDetector.inspect(name, value);
+        if (secret.isPresent()
+            && secret.get().confidence() != SecretMatch.Confidence.HIGH_ENTROPY) {
+          found.add(
+              new CodeSecret(secret.get(), new SourceLocation(file, line, i - lineStart + 1)));
         }
       }
-      found.add(
-          new CodeSecret(secret.get(), new SourceLocation(file, line, offset - lineStart + 1)));
+      i = end;
     }
     return found;
+  }
+
+  /** {@code API_KEY = "…"} or {@code password: "…"}: the name before the quote at {@code quote}. */
+  private static String assignedName(String source, int quote, int lineStart) {
+    int k = quote - 1;
+    while (k >= lineStart && Character.isWhitespace(source.charAt(k))) {
+      k--;
+    }
+    if (k < lineStart || (source.charAt(k) != '=' && source.charAt(k) != ':')) {
+      return "";
+    }
+    k--;
+    while (k >= lineStart && Character.isWhitespace(source.charAt(k))) {
+      k--;
+    }
+    int end = k + 1;
+    while (k >= lineStart
+        && (Character.isLetterOrDigit(source.charAt(k)) || source.charAt(k) == '_')) {
+      k--;
+    }
+    return source.substring(k + 1, end);
   }
 }

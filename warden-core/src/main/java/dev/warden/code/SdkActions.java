@@ -67,6 +67,9 @@ public final class SdkActions {
 
   private record Helper(List<String> actions, Optional<String> as, String why) {}
 
+  /** Actions a call needs because of a parameter it passes. */
+  private record ParameterRule(Set<String> when, List<String> actions) {}
+
   private static final SdkActions BUNDLED = load();
 
   private final Map<String, List<ActionNeed>> methods;
@@ -74,6 +77,7 @@ public final class SdkActions {
   private final Map<String, String> byNormalisedName;
   private final Set<String> permissionless;
   private final Map<String, Helper> helpers;
+  private final Map<String, List<ParameterRule>> parameterRules;
   private final String source;
 
   private SdkActions(
@@ -81,8 +85,10 @@ public final class SdkActions {
       Map<String, String> prefixes,
       Set<String> permissionless,
       Map<String, Helper> helpers,
+      Map<String, List<ParameterRule>> parameterRules,
       String source) {
     this.methods = methods;
+    this.parameterRules = parameterRules;
     this.prefixes = prefixes;
     this.permissionless = permissionless;
     this.helpers = helpers;
@@ -159,6 +165,23 @@ public final class SdkActions {
             : "no IAM action known for " + call + ": the policy may be incomplete");
   }
 
+  /**
+   * The actions a call needs because of the parameters it passes, beyond those of the operation
+   * ({@code PutObject} with an {@code ACL} also needs {@code s3:PutObjectAcl}); {@code
+   * sdk-helpers.json} lists them with the reason.
+   */
+  public List<ActionNeed> forParameters(SdkCall call, Set<String> parameters) {
+    List<ActionNeed> needs = new ArrayList<>();
+    for (ParameterRule rule : parameterRules.getOrDefault(call.toString(), List.of())) {
+      if (rule.when().stream().anyMatch(parameters::contains)) {
+        for (String action : rule.actions()) {
+          needs.add(new ActionNeed(action, objectResource(call), Optional.empty(), true));
+        }
+      }
+    }
+    return needs;
+  }
+
   /** Helpers on S3 objects take Bucket and Key like the operations they wrap. */
   private static Map<String, String> objectResource(SdkCall call) {
     return call.service().equals("S3")
@@ -198,7 +221,21 @@ public final class SdkActions {
       Set<String> permissionless = new HashSet<>();
       root.get("permissionless").forEach(p -> permissionless.add(p.asText()));
       Map<String, Helper> helpers = new HashMap<>();
-      for (JsonNode helper : json.readTree(helpersIn).get("helpers")) {
+      JsonNode exceptions = json.readTree(helpersIn);
+      Map<String, List<ParameterRule>> parameterRules = new HashMap<>();
+      for (JsonNode rule : exceptions.path("parameters")) {
+        Set<String> when = new HashSet<>();
+        rule.path("when").forEach(w -> when.add(w.asText()));
+        List<String> actions = new ArrayList<>();
+        rule.path("actions").forEach(a -> actions.add(a.asText()));
+        for (JsonNode method : rule.path("methods")) {
+          parameterRules
+              .computeIfAbsent(
+                  rule.get("service").asText() + "." + method.asText(), k -> new ArrayList<>())
+              .add(new ParameterRule(Set.copyOf(when), List.copyOf(actions)));
+        }
+      }
+      for (JsonNode helper : exceptions.get("helpers")) {
         List<String> actions = new ArrayList<>();
         helper.path("actions").forEach(a -> actions.add(a.asText()));
         helpers.put(
@@ -213,6 +250,7 @@ public final class SdkActions {
           Map.copyOf(prefixes),
           Set.copyOf(permissionless),
           Map.copyOf(helpers),
+          Map.copyOf(parameterRules),
           root.get("source").asText() + "; " + root.get("license").asText());
     } catch (IOException e) {
       throw new UncheckedIOException("the bundled SDK action table cannot be read", e);

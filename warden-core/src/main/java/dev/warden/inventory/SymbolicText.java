@@ -38,6 +38,9 @@ public final class SymbolicText {
   /** Normalised parts (no empty literal, no two literals in a row) when something is unknown. */
   private final @Nullable List<Part> parts;
 
+  /** The written form of a symbolic text, made on first use (a benign race: same value). */
+  private @Nullable String written;
+
   private SymbolicText(@Nullable String known, @Nullable List<Part> parts) {
     this.known = known;
     this.parts = parts;
@@ -168,6 +171,10 @@ public final class SymbolicText {
     if (known != null) {
       return known;
     }
+    String cached = written;
+    if (cached != null) {
+      return cached;
+    }
     StringBuilder out = new StringBuilder();
     for (Part part : Objects.requireNonNull(parts)) {
       if (part instanceof Literal literal) {
@@ -176,7 +183,9 @@ public final class SymbolicText {
         out.append("${").append(symbol.name()).append('}');
       }
     }
-    return out.toString();
+    cached = out.toString();
+    written = cached;
+    return cached;
   }
 
   @Override

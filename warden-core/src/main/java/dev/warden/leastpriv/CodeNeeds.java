@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The permissions a function's code needs: each SDK call's IAM actions (from {@link SdkActions}),
@@ -54,44 +55,73 @@ public final class CodeNeeds {
     List<String> notes = new ArrayList<>(code.notes());
     boolean complete = code.complete();
     TemplateGrants grants = new TemplateGrants(function);
+    // The same operation with the same arguments needs the same permissions: resolved once.
+    Map<String, List<CodeCall>> alike = new LinkedHashMap<>();
     for (CodeCall call : code.calls()) {
+      alike.computeIfAbsent(call.call() + " " + call.arguments(), k -> new ArrayList<>()).add(call);
+    }
+    for (List<CodeCall> calls : alike.values()) {
+      CodeCall call = calls.get(0);
       SdkActions.Resolution resolution = sdk.resolve(call.call());
       if (resolution.basis() == SdkActions.Basis.UNKNOWN) {
-        notes.add(call.at() + ": " + resolution.note());
+        calls.forEach(c -> notes.add(c.at() + ": " + resolution.note()));
         complete = false;
         continue;
       }
-      String evidence = "code:" + call.at().file() + ":" + call.at().line();
-      boolean multipart =
-          resolution.actions().stream().anyMatch(a -> a.action().equals("s3:AbortMultipartUpload"))
-              || call.call().operation().contains("Multipart")
-              || call.call().operation().startsWith("UploadPart");
-      for (SdkActions.ActionNeed need : resolution.actions()) {
-        Target target = resource(need, call, function, app, grants);
-        for (SymbolicText arn : target.arns()) {
-          add(needs, need.action(), arn, evidence);
-        }
-        target
-            .fromTemplates()
-            .ifPresent(
-                what ->
-                    notes.add(
-                        call.at()
-                            + ": "
-                            + what
-                            + " of "
-                            + need.action()
-                            + " is not in the code; taken from the function's SAM policy"
-                            + " templates"));
-        Optional<SymbolicText> key = target.declared().flatMap(r -> EncryptionKeys.of(r, app));
-        if (key.isPresent()) {
-          for (String use : EncryptionKeys.use(need.action(), multipart)) {
-            add(needs, use, key.get(), evidence);
-          }
+      List<Permission> permissions = permissions(call, resolution, function, app, grants, notes);
+      for (CodeCall each : calls) {
+        String evidence = "code:" + each.at().file() + ":" + each.at().line();
+        for (Permission permission : permissions) {
+          add(needs, permission.action(), permission.arn(), evidence);
         }
       }
     }
     return new Result(new ArrayList<>(needs.values()), complete, notes);
+  }
+
+  /** One action on one resource. */
+  private record Permission(String action, SymbolicText arn) {}
+
+  /** The permissions one call needs, its KMS key uses included. */
+  private List<Permission> permissions(
+      CodeCall call,
+      SdkActions.Resolution resolution,
+      ServerlessFunction function,
+      App app,
+      TemplateGrants grants,
+      List<String> notes) {
+    List<Permission> permissions = new ArrayList<>();
+    boolean multipart =
+        resolution.actions().stream().anyMatch(a -> a.action().equals("s3:AbortMultipartUpload"))
+            || call.call().operation().contains("Multipart")
+            || call.call().operation().startsWith("UploadPart");
+    List<SdkActions.ActionNeed> actions = new ArrayList<>(resolution.actions());
+    actions.addAll(sdk.forParameters(call.call(), call.arguments().keySet()));
+    for (SdkActions.ActionNeed need : actions) {
+      Target target = resource(need, call, function, app, grants);
+      for (SymbolicText arn : target.arns()) {
+        permissions.add(new Permission(need.action(), arn));
+      }
+      target
+          .fromTemplates()
+          .ifPresent(
+              what ->
+                  notes.add(
+                      call.at()
+                          + ": "
+                          + what
+                          + " of "
+                          + need.action()
+                          + " is not in the code; taken from the function's SAM policy"
+                          + " templates"));
+      Optional<SymbolicText> key = target.declared().flatMap(r -> EncryptionKeys.of(r, app));
+      if (key.isPresent()) {
+        for (String use : EncryptionKeys.use(need.action(), multipart)) {
+          permissions.add(new Permission(use, key.get()));
+        }
+      }
+    }
+    return permissions;
   }
 
   private static void add(
@@ -296,30 +326,72 @@ public final class CodeNeeds {
   }
 
   /** The app resource an argument names: by the symbol of its logical id, its name or its ARN. */
-  private static Optional<Resource> declared(
+  private Optional<Resource> declared(
       ArgValue value, ServerlessFunction function, App app, String service) {
     Optional<SymbolicText> text = text(value, function);
     if (text.isEmpty()) {
       return Optional.empty();
     }
     String rendered = text.get().toString();
-    for (Resource resource : app.resources()) {
-      if (!ofService(resource, service)) {
+    List<String> symbols = text.get().symbols();
+    for (Indexed indexed : index(app)) {
+      if (!indexed.service().equals(service)) {
         continue;
       }
-      boolean bySymbol =
-          text.get().symbols().stream()
-              .anyMatch(
-                  s -> s.equals(resource.logicalId()) || s.startsWith(resource.logicalId() + "."));
-      String name = resource.name().toString();
+      String id = indexed.resource().logicalId();
+      boolean bySymbol = symbols.stream().anyMatch(s -> s.equals(id) || s.startsWith(id + "."));
+      String name = indexed.name();
       if (bySymbol
           || rendered.equals(name)
-          || rendered.equals(resource.arn().toString())
+          || rendered.equals(indexed.arn())
           || (!name.isEmpty() && rendered.endsWith("/" + name))) {
-        return Optional.of(resource);
+        return Optional.of(indexed.resource());
       }
     }
     return Optional.empty();
+  }
+
+  /** An app resource with what matching a call against it needs, computed once per app. */
+  private record Indexed(Resource resource, String service, String name, String arn) {}
+
+  private record AppIndex(App app, List<Indexed> resources) {}
+
+  /** The index of the app last asked about: functions are analysed app by app. */
+  private volatile @Nullable AppIndex last;
+
+  @SuppressWarnings("ReferenceEquality") // the same app object, not an equal one: cheap to check
+  private List<Indexed> index(App app) {
+    AppIndex cached = last;
+    if (cached != null && cached.app() == app) {
+      return cached.resources();
+    }
+    List<Indexed> resources = new ArrayList<>();
+    for (Resource resource : app.resources()) {
+      resources.add(
+          new Indexed(
+              resource, service(resource), resource.name().toString(), resource.arn().toString()));
+    }
+    last = new AppIndex(app, List.copyOf(resources));
+    return resources;
+  }
+
+  /** The IAM service of a resource: from its ARN, else from its template type. */
+  private static String service(Resource resource) {
+    String arn = resource.arn().toString();
+    if (arn.startsWith("arn:")) {
+      String[] parts = arn.split(":", 4);
+      if (parts.length > 2 && !parts[2].isEmpty() && !parts[2].contains("${")) {
+        return parts[2];
+      }
+    }
+    String type = resource.type().startsWith("AWS::") ? resource.type().substring(5) : "";
+    for (Map.Entry<String, String> alias : TYPE_SERVICES.entrySet()) {
+      if (type.startsWith(alias.getKey() + "::") || type.equals(alias.getKey())) {
+        return alias.getValue();
+      }
+    }
+    int end = type.indexOf("::");
+    return end > 0 ? type.substring(0, end).toLowerCase(java.util.Locale.ROOT) : "";
   }
 
   /** Template types whose service is not their lower-cased middle name. */
@@ -332,19 +404,4 @@ public final class CodeNeeds {
           "Cognito", "cognito-idp",
           "Serverless::HttpApi", "execute-api",
           "Serverless::Api", "execute-api");
-
-  /** True when the resource belongs to the IAM service: by its ARN, else by its template type. */
-  private static boolean ofService(Resource resource, String service) {
-    if (resource.arn().toString().contains(":" + service + ":")) {
-      return true;
-    }
-    String type = resource.type().startsWith("AWS::") ? resource.type().substring(5) : "";
-    for (Map.Entry<String, String> alias : TYPE_SERVICES.entrySet()) {
-      if (type.startsWith(alias.getKey() + "::") || type.equals(alias.getKey())) {
-        return alias.getValue().equals(service);
-      }
-    }
-    int end = type.indexOf("::");
-    return end > 0 && type.substring(0, end).toLowerCase(java.util.Locale.ROOT).equals(service);
-  }
 }

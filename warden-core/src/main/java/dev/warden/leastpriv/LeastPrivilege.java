@@ -3,6 +3,7 @@ package dev.warden.leastpriv;
 import dev.warden.code.FunctionCode;
 import dev.warden.code.SdkActions;
 import dev.warden.iam.AwsManagedPolicies;
+import dev.warden.iam.EffectivePermissions;
 import dev.warden.iam.IamCatalog;
 import dev.warden.iam.PermissionAnalysis;
 import dev.warden.iam.RolePolicies;
@@ -26,11 +27,14 @@ public final class LeastPrivilege {
   /** The policy of {@code function}, whose local code paths are relative to {@code root}. */
   public GeneratedPolicy of(Path root, ServerlessFunction function, App app) {
     RolePolicies role = RolePolicies.of(function.role(), AwsManagedPolicies.bundled());
-    return of(
-        root,
-        function,
-        app,
-        PermissionAnalysis.of(IamCatalog.bundled(), role.identity(), role.boundary()));
+    // What the role allows is all the comparison needs; the risks of it are not computed here.
+    IamCatalog catalog = IamCatalog.bundled();
+    PermissionAnalysis granted =
+        new PermissionAnalysis(
+            new EffectivePermissions(catalog, role.identity(), role.boundary()).expand(),
+            List.of(),
+            catalog.describe());
+    return of(FunctionCode.read(root, function), function, app, granted, role);
   }
 
   /** The same, against an analysis of the role already made. */
@@ -42,10 +46,23 @@ public final class LeastPrivilege {
   /** The same, from code already read. */
   public GeneratedPolicy of(
       FunctionCode code, ServerlessFunction function, App app, PermissionAnalysis granted) {
+    return of(
+        code,
+        function,
+        app,
+        granted,
+        RolePolicies.of(function.role(), AwsManagedPolicies.bundled()));
+  }
+
+  private GeneratedPolicy of(
+      FunctionCode code,
+      ServerlessFunction function,
+      App app,
+      PermissionAnalysis granted,
+      RolePolicies role) {
     CodeNeeds.Result fromCode = Needs.CODE.of(function, app, code);
     List<Need> needs = new ArrayList<>(fromCode.needs());
     needs.addAll(PlatformNeeds.of(function, app));
-    RolePolicies role = RolePolicies.of(function.role(), AwsManagedPolicies.bundled());
     return GeneratedPolicy.of(
         needs,
         granted,

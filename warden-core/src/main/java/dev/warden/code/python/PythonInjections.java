@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows event data through one Python module, without control flow: the parameter named {@code
@@ -376,6 +377,26 @@ public final class PythonInjections {
   }
 
   /** The first tainted name used in the range (names, and names inside f-string braces). */
+  /**
+   * A tainted name an f-string interpolates: {@code {name}}, {@code {name.x}}, {@code {name[0]}}.
+   */
+  private @Nullable String taintedInBraces(String text) {
+    for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
+      int end = open + 1;
+      while (end < text.length()
+          && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+        end++;
+      }
+      if (end > open + 1 && end < text.length() && "}.[".indexOf(text.charAt(end)) >= 0) {
+        String name = text.substring(open + 1, end);
+        if (tainted.containsKey(name)) {
+          return name;
+        }
+      }
+    }
+    return null;
+  }
+
   private String taintedIn(List<Token> statement, int from, int to) {
     for (int k = from; k < to && k < statement.size(); k++) {
       Token t = statement.get(k);
@@ -386,12 +407,9 @@ public final class PythonInjections {
         return t.text();
       }
       if (t.kind() == Token.Kind.STRING) {
-        for (String name : tainted.keySet()) {
-          if (t.text().contains("{" + name + "}")
-              || t.text().contains("{" + name + ".")
-              || t.text().contains("{" + name + "[")) {
-            return name;
-          }
+        String inBraces = taintedInBraces(t.text());
+        if (inBraces != null) {
+          return inBraces;
         }
       }
     }
