@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,8 @@ public final class CodeNeeds {
   }
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+  private static final Pattern PLACEHOLDER_ANY = Pattern.compile("\\$\\{([^}]+)}");
+  private static final Pattern LAMBDA_FUNCTION = Pattern.compile(":function:[^:]+$");
 
   private final SdkActions sdk;
   private final IamCatalog catalog;
@@ -101,6 +104,11 @@ public final class CodeNeeds {
       Target target = resource(need, call, function, app, grants);
       for (SymbolicText arn : target.arns()) {
         permissions.add(new Permission(need.action(), arn));
+        if (need.action().startsWith("lambda:Invoke")
+            && LAMBDA_FUNCTION.matcher(arn.toString()).find()) {
+          // A call through an alias or version is checked against the qualified ARN.
+          permissions.add(new Permission(need.action(), arn.append(SymbolicText.of(":*"))));
+        }
       }
       target
           .fromTemplates()
@@ -168,10 +176,20 @@ public final class CodeNeeds {
       return Target.of(SymbolicText.of("*"));
     }
     // A parameter that names one of the app's resources gives that resource's ARN.
-    for (String template : need.resources().values()) {
+    List<String> parameters = new ArrayList<>();
+    List<String> templates = new ArrayList<>(need.resources().values());
+    need.arnOverride().ifPresent(templates::add);
+    for (String template : templates) {
+      Matcher referenced = PLACEHOLDER_ANY.matcher(template);
+      while (referenced.find()) {
+        if (!Set.of("Partition", "Region", "Account").contains(referenced.group(1))) {
+          parameters.add(referenced.group(1));
+        }
+      }
+    }
+    for (String parameter : parameters) {
       Optional<Resource> declared =
-          referencedParameter(template)
-              .flatMap(p -> Optional.ofNullable(call.arguments().get(p)))
+          Optional.ofNullable(call.arguments().get(parameter))
               .flatMap(value -> declared(value, function, app, action.get().service()));
       if (declared.isPresent()) {
         SymbolicText arn = declared.get().arn();
@@ -181,6 +199,10 @@ public final class CodeNeeds {
         }
         return new Target(arn, declared);
       }
+    }
+    Optional<SymbolicText> exact = overridden(need, call, function);
+    if (exact.isPresent()) {
+      return Target.of(exact.get());
     }
     String format = type.get().arnFormat();
     java.util.Set<String> unknown = new java.util.TreeSet<>();
@@ -286,23 +308,47 @@ public final class CodeNeeds {
     if (template == null) {
       return Optional.empty();
     }
-    return parameter(template)
-        .flatMap(p -> Optional.ofNullable(call.arguments().get(p)))
-        .flatMap(value -> text(value, function));
+    return SdkTemplates.apply(template, p -> argument(p, call, function), p -> Optional.empty());
+  }
+
+  private static Optional<SymbolicText> argument(
+      String parameter, CodeCall call, ServerlessFunction function) {
+    return Optional.ofNullable(call.arguments().get(parameter)).flatMap(v -> text(v, function));
   }
 
   /**
-   * The parameter a template reads, also inside a regex template ({@code %%regex%${QueueUrl}…}).
+   * The table's whole ARN for the call ({@code secret:%%regex%${SecretId}%...%%}), when it gives
+   * one and the call passes what it needs. A secret named (not given by ARN) gets the six random
+   * characters Secrets Manager appends to the name.
    */
-  private static Optional<String> referencedParameter(String template) {
-    Matcher matcher = PLACEHOLDER.matcher(template);
-    return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
-  }
-
-  /** {@code ${TableName}} names the parameter TableName; regex templates are not applied. */
-  private static Optional<String> parameter(String template) {
-    Matcher matcher = PLACEHOLDER.matcher(template);
-    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  private static Optional<SymbolicText> overridden(
+      SdkActions.ActionNeed need, CodeCall call, ServerlessFunction function) {
+    if (need.arnOverride().isEmpty() || need.arnOverride().get().contains("%%iftruthy%")) {
+      return Optional.empty();
+    }
+    Optional<SymbolicText> arn =
+        SdkTemplates.apply(
+            need.arnOverride().get(),
+            p -> argument(p, call, function),
+            p ->
+                switch (p) {
+                  case "Partition" -> Optional.of(SymbolicText.of("aws"));
+                  case "Region" -> Optional.of(SymbolicText.symbol("AWS::Region"));
+                  case "Account" -> Optional.of(SymbolicText.symbol("AWS::AccountId"));
+                  default -> Optional.empty();
+                });
+    if (arn.isPresent()
+        && need.action().startsWith("secretsmanager:")
+        && arn.get().toString().contains(":secret:")) {
+      boolean byArn =
+          argument("SecretId", call, function)
+              .map(v -> v.toString().startsWith("arn:"))
+              .orElse(true);
+      if (!byArn) {
+        return Optional.of(arn.get().append(SymbolicText.of("-??????")));
+      }
+    }
+    return arn;
   }
 
   private static Optional<SymbolicText> text(ArgValue value, ServerlessFunction function) {

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 final class TemplateGrants {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
-  private static final Pattern SYMBOL = Pattern.compile("\\$\\{([^}]+)}");
 
   private final List<Statement> statements = new ArrayList<>();
 
@@ -71,7 +70,7 @@ final class TemplateGrants {
         for (String placeholder : names) {
           String value = matcher.group(placeholder);
           if (!value.contains("*") && !value.contains("?") && !value.contains("${aws:")) {
-            values.put(placeholder, symbolic(value));
+            values.put(placeholder, SdkTemplates.symbolic(value));
           }
         }
         if (!found.contains(values)) {
@@ -80,24 +79,6 @@ final class TemplateGrants {
       }
     }
     return found;
-  }
-
-  /** {@code acme-${Stage}} with its template values as symbols again. */
-  private static SymbolicText symbolic(String text) {
-    List<SymbolicText.Part> parts = new ArrayList<>();
-    Matcher matcher = SYMBOL.matcher(text);
-    int last = 0;
-    while (matcher.find()) {
-      if (matcher.start() > last) {
-        parts.add(new SymbolicText.Literal(text.substring(last, matcher.start())));
-      }
-      parts.add(new SymbolicText.Symbol(matcher.group(1)));
-      last = matcher.end();
-    }
-    if (last < text.length()) {
-      parts.add(new SymbolicText.Literal(text.substring(last)));
-    }
-    return SymbolicText.ofParts(parts);
   }
 
   /** The format as a regex: each placeholder a named group that stops at the next literal. */

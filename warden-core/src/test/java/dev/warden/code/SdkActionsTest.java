@@ -123,4 +123,18 @@ class SdkActionsTest {
     assertThat(SdkServices.canonical("@aws-sdk/client-sfn")).isEqualTo("StepFunctions");
     assertThat(sdk.prefix("StepFunctions")).contains("states");
   }
+
+  @Test
+  void parametersThatNeedMoreThanTheOperationAddTheirActions() {
+    SdkCall put = SdkCall.camel("S3", "putObject");
+    assertThat(sdk.forParameters(put, java.util.Set.of("Bucket", "Key", "Body"))).isEmpty();
+    assertThat(sdk.forParameters(put, java.util.Set.of("Bucket", "Key", "ACL", "Tagging")))
+        .extracting(SdkActions.ActionNeed::action)
+        .containsExactlyInAnyOrder("s3:PutObjectAcl", "s3:PutObjectTagging");
+    assertThat(sdk.forParameters(SdkCall.python("s3", "get_object"), java.util.Set.of("VersionId")))
+        .extracting(SdkActions.ActionNeed::action)
+        .containsExactly("s3:GetObjectVersion");
+    assertThat(sdk.forParameters(put, java.util.Set.of("ACL")).get(0).resources())
+        .containsEntry("BucketName", "${Bucket}");
+  }
 }

@@ -124,4 +124,54 @@ class CodeNeedsTest {
         .contains("src/app.py:4")
         .contains("BucketName of s3:GetObject is not in the code");
   }
+
+  @Test
+  void theTablesValueTemplatesGiveQueueFunctionSecretAndBusNames(@TempDir Path dir) {
+    Loaded.write(
+        dir,
+        "src/app.py",
+        """
+        import os, boto3
+        def handler(event, context):
+            boto3.client('sqs').send_message(
+                QueueUrl='https://sqs.eu-west-1.amazonaws.com/123456789012/orders', MessageBody='x')
+            boto3.client('lambda').invoke(FunctionName='arn:aws:lambda:eu-west-1:123456789012:function:billing:live')
+            boto3.client('secretsmanager').get_secret_value(SecretId='prod/stripe')
+            boto3.client('secretsmanager').get_secret_value(SecretId=os.environ['DB_SECRET'])
+            boto3.client('events').put_events(Entries=[{'Source': 'shop', 'Detail': '{}'}])
+        """);
+    Loaded loaded =
+        Loaded.template(
+            dir,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              DbSecret:
+                Type: AWS::SecretsManager::Secret
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: src/
+                  Environment:
+                    Variables: {DB_SECRET: !Ref DbSecret}
+            """);
+    CodeNeeds.Result result =
+        needs.of(
+            loaded.function("Fn"), loaded.app(), FunctionCode.read(dir, loaded.function("Fn")));
+    assertThat(lines(result))
+        .contains(
+            "sqs:SendMessage arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:orders",
+            "lambda:InvokeFunction arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:billing",
+            "lambda:InvokeFunction arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:billing:*",
+            "secretsmanager:GetSecretValue"
+                + " arn:aws:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/stripe-??????",
+            "events:PutEvents arn:aws:events:${AWS::Region}:${AWS::AccountId}:event-bus/default")
+        .anyMatch(
+            l ->
+                l.startsWith("secretsmanager:GetSecretValue arn:aws:secretsmanager:")
+                    && l.contains("${DbSecret.RandomSuffix}"));
+    assertThat(result.complete()).isTrue();
+  }
 }
