@@ -277,8 +277,8 @@ public final class CodeNeeds {
               Optional<SymbolicText> known =
                   Optional.ofNullable(overrides.get(name))
                       .or(() -> valueOf(name, need, call, function));
-              if (known.isEmpty()) {
-                unknown.add(name);
+              if (known.isEmpty() || known.get().toString().equals("*")) {
+                unknown.add(name); // the table's "*" says the same: the code does not tell
               }
               SymbolicText value = known.orElse(SymbolicText.of("*"));
               yield name.endsWith("WithoutLeadingSlash") ? withoutLeadingSlash(value) : value;

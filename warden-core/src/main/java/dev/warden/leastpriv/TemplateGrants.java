@@ -28,6 +28,9 @@ final class TemplateGrants {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
 
+  private static final String HIDDEN = "\u0001";
+  private static final Pattern TEMPLATE_VALUE = Pattern.compile("\\$\\{[^}]*}");
+
   private final List<Statement> statements = new ArrayList<>();
 
   TemplateGrants(ServerlessFunction function) {
@@ -62,13 +65,18 @@ final class TemplateGrants {
         continue;
       }
       for (PolicyText resource : statement.resources()) {
-        Matcher matcher = shape.matcher(resource.text().replace("${AWS::Partition}", "aws"));
+        // Template values keep their "::" out of the way of the ARN's colons while matching.
+        String text =
+            TEMPLATE_VALUE
+                .matcher(resource.text().replace("${AWS::Partition}", "aws"))
+                .replaceAll(m -> Matcher.quoteReplacement(m.group().replace("::", HIDDEN)));
+        Matcher matcher = shape.matcher(text);
         if (!matcher.matches()) {
           continue;
         }
         Map<String, SymbolicText> values = new LinkedHashMap<>();
         for (String placeholder : names) {
-          String value = matcher.group(placeholder);
+          String value = matcher.group(placeholder).replace(HIDDEN, "::");
           if (!value.contains("*") && !value.contains("?") && !value.contains("${aws:")) {
             values.put(placeholder, SdkTemplates.symbolic(value));
           }

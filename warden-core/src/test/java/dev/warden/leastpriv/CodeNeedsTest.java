@@ -174,4 +174,40 @@ class CodeNeedsTest {
                     && l.contains("${DbSecret.RandomSuffix}"));
     assertThat(result.complete()).isTrue();
   }
+
+  @Test
+  void aTableNamedOnlyInsideTheRequestIsTakenFromTheTemplatesToo(@TempDir Path dir) {
+    Loaded.write(
+        dir,
+        "src/app.py",
+        """
+        import os, boto3
+        def handler(event, context):
+            table = os.environ['INVENTORY']
+            boto3.resource('dynamodb').meta.client.batch_get_item(RequestItems={table: {'Keys': []}})
+        """);
+    Loaded loaded =
+        Loaded.template(
+            dir,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: src/
+                  Environment: {Variables: {INVENTORY: inventory}}
+                  Policies:
+                    - DynamoDBReadPolicy: {TableName: inventory}
+            """);
+    CodeNeeds.Result result =
+        needs.of(
+            loaded.function("Fn"), loaded.app(), FunctionCode.read(dir, loaded.function("Fn")));
+    assertThat(lines(result))
+        .containsExactly(
+            "dynamodb:BatchGetItem"
+                + " arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/inventory");
+  }
 }

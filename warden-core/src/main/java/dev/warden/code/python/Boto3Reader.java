@@ -67,7 +67,8 @@ public final class Boto3Reader {
           "upload_fileobj", List.of("", "Bucket", "Key"),
           "download_file", List.of("Bucket", "Key"),
           "download_fileobj", List.of("Bucket", "Key"),
-          "copy", List.of("", "Bucket", "Key"));
+          "copy", List.of("", "Bucket", "Key"),
+          "put_object", List.of("Bucket", "Key"));
 
   /** Waiters and the operation they poll. */
   private static final Map<String, String> WAITERS =
@@ -309,6 +310,15 @@ public final class Boto3Reader {
         default -> OPAQUE;
       };
     }
+    if (val instanceof Pending pending && pending.name().equals("meta") && name.equals("client")) {
+      // resource.meta.client: the low-level client of the resource's service
+      if (pending.owner() instanceof ResourceRoot root) {
+        return new Client(root.service());
+      }
+      if (pending.owner() instanceof ResourceObject object) {
+        return new Client(object.service());
+      }
+    }
     return val instanceof Client || val instanceof ResourceRoot || val instanceof ResourceObject
         ? new Pending(val, name)
         : OPAQUE;
@@ -416,6 +426,20 @@ public final class Boto3Reader {
     }
     if (method.equals("exceptions") || method.equals("meta") || method.equals("can_paginate")) {
       return OPAQUE;
+    }
+    if (method.equals("generate_presigned_url")) {
+      // The URL is signed with the function's credentials: whoever uses it acts with the
+      // function's permission for the operation it names.
+      Optional<String> operation = firstLiteral(args, "ClientMethod");
+      if (operation.isPresent()) {
+        record(client.service(), name, python(operation.get()), Map.of());
+      } else {
+        record(client.service(), name, "GeneratePresignedUrl", Map.of());
+      }
+      return OPAQUE;
+    }
+    if (method.equals("generate_presigned_post")) {
+      method = "put_object";
     }
     SdkCall call = SdkCall.python(client.service(), method);
     Map<String, ArgValue> arguments = new LinkedHashMap<>(literalArguments(args));

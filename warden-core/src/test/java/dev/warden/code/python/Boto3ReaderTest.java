@@ -83,4 +83,35 @@ class Boto3ReaderTest {
     assertThat(tokens.stream().filter(t -> t.kind() == Token.Kind.STRING).map(Token::text))
         .containsExactly("a\\'b", "{x}");
   }
+
+  @Test
+  void aPresignedUrlNeedsThePermissionOfTheOperationItSigns() {
+    String source =
+        """
+        import os, boto3
+        s3 = boto3.client("s3")
+        url = s3.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": "k"})
+        post = s3.generate_presigned_post(os.environ["UPLOADS"], "in/" + name)
+        other = s3.generate_presigned_url(method_name)
+        """;
+    List<CodeCall> calls = Boto3Reader.read("app.py", source);
+    assertThat(calls)
+        .extracting(c -> c.call().toString())
+        .containsExactly("S3.GetObject", "S3.PutObject", "S3.GeneratePresignedUrl");
+    assertThat(calls.get(1).arguments()).containsEntry("Bucket", new ArgValue.EnvVar("UPLOADS"));
+  }
+
+  @Test
+  void aResourcesLowLevelClientIsAClientOfItsService() {
+    String source =
+        """
+        import boto3
+        dynamodb = boto3.resource("dynamodb")
+        res = dynamodb.meta.client.batch_get_item(RequestItems={table: {"Keys": keys}})
+        boto3.resource("s3").meta.client.upload_file("/tmp/a", "bucket", "a")
+        """;
+    assertThat(Boto3Reader.read("app.py", source))
+        .extracting(c -> c.call().toString())
+        .containsExactly("DynamoDB.BatchGetItem", "S3.UploadFile");
+  }
 }
