@@ -105,7 +105,8 @@ public final class CodeNeeds {
       for (SymbolicText arn : target.arns()) {
         permissions.add(new Permission(need.action(), arn));
         if (need.action().startsWith("lambda:Invoke")
-            && LAMBDA_FUNCTION.matcher(arn.toString()).find()) {
+            && LAMBDA_FUNCTION.matcher(arn.toString()).find()
+            && !arn.toString().endsWith(":function:*")) {
           // A call through an alias or version is checked against the qualified ARN.
           permissions.add(new Permission(need.action(), arn.append(SymbolicText.of(":*"))));
         }

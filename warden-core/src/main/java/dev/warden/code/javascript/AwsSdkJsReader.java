@@ -56,9 +56,42 @@ public final class AwsSdkJsReader {
 
   /** The SDK calls of a module, in source order. */
   public static List<CodeCall> read(String file, String source) {
-    AwsSdkJsReader reader = new AwsSdkJsReader(file, JsTokenizer.tokenize(source));
+    var tokens = JsTokenizer.tokenize(source);
+    AwsSdkJsReader reader = new AwsSdkJsReader(file, tokens);
     reader.run();
+    java.util.Set<String> ambiguous = reader.ambiguous();
+    if (!ambiguous.isEmpty()) {
+      // A name given different values (in branches, say) may hold any of them where it is used:
+      // read again, with those names unknown.
+      reader = new AwsSdkJsReader(file, tokens);
+      reader.ambiguous.addAll(ambiguous);
+      reader.run();
+    }
     return List.copyOf(reader.calls);
+  }
+
+  /** Every value assigned to each name, to find the names given more than one. */
+  private final Map<String, java.util.Set<Object>> assigned = new HashMap<>();
+
+  /** Names that hold different values at different places: unknown wherever they are used. */
+  private final java.util.Set<String> ambiguous = new java.util.HashSet<>();
+
+  private void bind(String name, Val value) {
+    assigned
+        .computeIfAbsent(name, k -> new java.util.HashSet<>())
+        .add(value instanceof Arg arg ? arg.value() : value.getClass().getSimpleName());
+    names.put(name, ambiguous.contains(name) && value instanceof Arg ? OPAQUE : value);
+  }
+
+  private java.util.Set<String> ambiguous() {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    assigned.forEach(
+        (name, values) -> {
+          if (values.size() > 1 && values.stream().anyMatch(ArgValue.class::isInstance)) {
+            found.add(name);
+          }
+        });
+    return found;
   }
 
   private void run() {
@@ -70,6 +103,16 @@ public final class AwsSdkJsReader {
       } else if (t.kind() == JsToken.Kind.NAME
           && (t.text().equals("const") || t.text().equals("let") || t.text().equals("var"))) {
         i = declaration(i + 1);
+      } else if (t.kind() == JsToken.Kind.NAME
+          && (i == 0 || !tokens.get(i - 1).is("."))
+          && i + 2 < tokens.size()
+          && tokens.get(i + 1).is("=")
+          && !tokens.get(i + 2).is("=")
+          && !tokens.get(i + 2).is(">")) {
+        // a plain assignment: name = expression
+        Parsed value = primary(i + 2);
+        bind(t.text(), value.val());
+        i = Math.max(i + 3, value.end());
       } else if (t.kind() == JsToken.Kind.NAME && (i == 0 || !tokens.get(i - 1).is("."))) {
         i = Math.max(i + 1, primary(i).end());
       } else {
@@ -157,7 +200,7 @@ public final class AwsSdkJsReader {
     }
     if (name.kind() == JsToken.Kind.NAME && k + 1 < tokens.size() && tokens.get(k).is("=")) {
       Parsed value = primary(k + 1);
-      names.put(name.text(), value.val());
+      bind(name.text(), value.val());
       return value.end();
     }
     return i + 1;

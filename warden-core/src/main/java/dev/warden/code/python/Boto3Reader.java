@@ -94,9 +94,42 @@ public final class Boto3Reader {
 
   /** The boto3 calls of a module, in source order. */
   public static List<CodeCall> read(String file, String source) {
-    Boto3Reader reader = new Boto3Reader(file, PythonTokenizer.tokenize(source));
+    var tokens = PythonTokenizer.tokenize(source);
+    Boto3Reader reader = new Boto3Reader(file, tokens);
     reader.run();
+    java.util.Set<String> ambiguous = reader.ambiguous();
+    if (!ambiguous.isEmpty()) {
+      // A name given different values (in branches, say) may hold any of them where it is used:
+      // read again, with those names unknown.
+      reader = new Boto3Reader(file, tokens);
+      reader.ambiguous.addAll(ambiguous);
+      reader.run();
+    }
     return List.copyOf(reader.calls);
+  }
+
+  /** Every value assigned to each name, to find the names given more than one. */
+  private final Map<String, java.util.Set<Object>> assigned = new HashMap<>();
+
+  /** Names that hold different values at different places: unknown wherever they are used. */
+  private final java.util.Set<String> ambiguous = new java.util.HashSet<>();
+
+  private void bind(String name, Val value) {
+    assigned
+        .computeIfAbsent(name, k -> new java.util.HashSet<>())
+        .add(value instanceof Arg arg ? arg.value() : value.getClass().getSimpleName());
+    names.put(name, ambiguous.contains(name) && value instanceof Arg ? OPAQUE : value);
+  }
+
+  private java.util.Set<String> ambiguous() {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    assigned.forEach(
+        (name, values) -> {
+          if (values.size() > 1 && values.stream().anyMatch(ArgValue.class::isInstance)) {
+            found.add(name);
+          }
+        });
+    return found;
   }
 
   private void run() {
@@ -125,7 +158,7 @@ public final class Boto3Reader {
         && tokens.get(from + 1).is("=")
         && !tokens.get(from + 2).is("=")) {
       Parsed value = primary(from + 2, to);
-      names.put(first.text(), value.end() == to ? value.val() : OPAQUE);
+      bind(first.text(), value.end() == to ? value.val() : OPAQUE);
       scan(value.end(), to);
       return;
     }

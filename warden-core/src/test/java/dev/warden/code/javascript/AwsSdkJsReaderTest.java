@@ -94,4 +94,27 @@ class AwsSdkJsReaderTest {
         .isEmpty();
     assertThat(AwsSdkJsReader.read("empty.js", "")).isEmpty();
   }
+
+  @Test
+  void aNameAssignedDifferentValuesInBranchesIsUnknown() {
+    String source =
+        """
+        const AWS = require('aws-sdk');
+        exports.handler = async (event) => {
+          let functionName = "";
+          switch (event.action) {
+            case "new": functionName = "orders-new"; break;
+            case "get": functionName = "orders-get"; break;
+          }
+          const fixed = "audit";
+          await new AWS.Lambda().invoke({ FunctionName: functionName }).promise();
+          await new AWS.Lambda().invoke({ FunctionName: fixed }).promise();
+        };
+        """;
+    List<CodeCall> calls = AwsSdkJsReader.read("index.js", source);
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(0).arguments()).doesNotContainKey("FunctionName");
+    assertThat(calls.get(1).arguments())
+        .containsEntry("FunctionName", new ArgValue.Literal("audit"));
+  }
 }

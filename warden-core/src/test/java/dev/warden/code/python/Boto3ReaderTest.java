@@ -114,4 +114,25 @@ class Boto3ReaderTest {
         .extracting(c -> c.call().toString())
         .containsExactly("DynamoDB.BatchGetItem", "S3.UploadFile");
   }
+
+  @Test
+  void aNameGivenDifferentValuesIsUnknownWhereverItIsUsed() {
+    String source =
+        """
+        import boto3
+        def handler(event, context):
+            name = "alpha"
+            boto3.client("lambda").invoke(FunctionName=name)
+            if event.get("x"):
+                name = "beta"
+            boto3.client("lambda").invoke(FunctionName=name)
+            same = "q"
+            same = "q"
+            boto3.client("sqs").send_message(QueueUrl=same, MessageBody="m")
+        """;
+    List<CodeCall> calls = Boto3Reader.read("app.py", source);
+    assertThat(calls.get(0).arguments()).doesNotContainKey("FunctionName");
+    assertThat(calls.get(1).arguments()).doesNotContainKey("FunctionName");
+    assertThat(calls.get(2).arguments()).containsEntry("QueueUrl", new ArgValue.Literal("q"));
+  }
 }
