@@ -1,6 +1,7 @@
 package dev.warden.code.javascript;
 
 import dev.warden.code.ArgValue;
+import dev.warden.code.Assignments;
 import dev.warden.code.CodeCall;
 import dev.warden.code.SdkCall;
 import dev.warden.inventory.SourceLocation;
@@ -59,7 +60,7 @@ public final class AwsSdkJsReader {
     var tokens = JsTokenizer.tokenize(source);
     AwsSdkJsReader reader = new AwsSdkJsReader(file, tokens);
     reader.run();
-    java.util.Set<String> ambiguous = reader.ambiguous();
+    java.util.Set<String> ambiguous = reader.assignments.ambiguous();
     if (!ambiguous.isEmpty()) {
       // A name given different values (in branches, say) may hold any of them where it is used:
       // read again, with those names unknown.
@@ -70,28 +71,14 @@ public final class AwsSdkJsReader {
     return List.copyOf(reader.calls);
   }
 
-  /** Every value assigned to each name, to find the names given more than one. */
-  private final Map<String, java.util.Set<Object>> assigned = new HashMap<>();
+  private final Assignments assignments = new Assignments();
 
   /** Names that hold different values at different places: unknown wherever they are used. */
   private final java.util.Set<String> ambiguous = new java.util.HashSet<>();
 
   private void bind(String name, Val value) {
-    assigned
-        .computeIfAbsent(name, k -> new java.util.HashSet<>())
-        .add(value instanceof Arg arg ? arg.value() : value.getClass().getSimpleName());
+    assignments.record(name, value instanceof Arg arg ? arg.value() : value.getClass());
     names.put(name, ambiguous.contains(name) && value instanceof Arg ? OPAQUE : value);
-  }
-
-  private java.util.Set<String> ambiguous() {
-    java.util.Set<String> found = new java.util.HashSet<>();
-    assigned.forEach(
-        (name, values) -> {
-          if (values.size() > 1 && values.stream().anyMatch(ArgValue.class::isInstance)) {
-            found.add(name);
-          }
-        });
-    return found;
   }
 
   private void run() {

@@ -164,6 +164,9 @@ public final class JsInjections {
     if (listed != null) {
       return listed;
     }
+    if (SPAWN.contains(name) && hasOption(end, "shell", "true")) {
+      return "command"; // spawn with a shell runs its command line like exec
+    }
     int dot = name.lastIndexOf('.');
     if (dot <= 0) {
       return null;
@@ -183,18 +186,30 @@ public final class JsInjections {
     }
     if ((method.equals("parseXml") || method.equals("parseXmlString"))
         && receiver.endsWith("libxmljs")
-        && end + 1 < tokens.size()
-        && tokens.get(end + 1).is("(")) {
-      int close = close(end + 1);
-      for (int k = end + 2; k + 2 < close; k++) {
-        if (tokens.get(k).text().equals("noent")
-            && tokens.get(k + 1).is(":")
-            && tokens.get(k + 2).text().equals("true")) {
-          return "xxe";
-        }
-      }
+        && hasOption(end, "noent", "true")) {
+      return "xxe";
     }
     return null;
+  }
+
+  private static final java.util.Set<String> SPAWN =
+      java.util.Set.of(
+          "spawn", "spawnSync", "child_process.spawn", "child_process.spawnSync", "execa");
+
+  /** {@code name: value} among the arguments of the call whose name ends at {@code end}. */
+  private boolean hasOption(int end, String name, String value) {
+    if (end + 1 >= tokens.size() || !tokens.get(end + 1).is("(")) {
+      return false;
+    }
+    int close = close(end + 1);
+    for (int k = end + 2; k + 2 < close; k++) {
+      if (tokens.get(k).text().equals(name)
+          && tokens.get(k + 1).is(":")
+          && tokens.get(k + 2).text().equals(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final java.util.Set<String> MONGO =

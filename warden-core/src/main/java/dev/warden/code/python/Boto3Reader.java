@@ -1,6 +1,7 @@
 package dev.warden.code.python;
 
 import dev.warden.code.ArgValue;
+import dev.warden.code.Assignments;
 import dev.warden.code.CodeCall;
 import dev.warden.code.SdkCall;
 import dev.warden.inventory.SourceLocation;
@@ -97,7 +98,7 @@ public final class Boto3Reader {
     var tokens = PythonTokenizer.tokenize(source);
     Boto3Reader reader = new Boto3Reader(file, tokens);
     reader.run();
-    java.util.Set<String> ambiguous = reader.ambiguous();
+    java.util.Set<String> ambiguous = reader.assignments.ambiguous();
     if (!ambiguous.isEmpty()) {
       // A name given different values (in branches, say) may hold any of them where it is used:
       // read again, with those names unknown.
@@ -108,28 +109,14 @@ public final class Boto3Reader {
     return List.copyOf(reader.calls);
   }
 
-  /** Every value assigned to each name, to find the names given more than one. */
-  private final Map<String, java.util.Set<Object>> assigned = new HashMap<>();
+  private final Assignments assignments = new Assignments();
 
   /** Names that hold different values at different places: unknown wherever they are used. */
   private final java.util.Set<String> ambiguous = new java.util.HashSet<>();
 
   private void bind(String name, Val value) {
-    assigned
-        .computeIfAbsent(name, k -> new java.util.HashSet<>())
-        .add(value instanceof Arg arg ? arg.value() : value.getClass().getSimpleName());
+    assignments.record(name, value instanceof Arg arg ? arg.value() : value.getClass());
     names.put(name, ambiguous.contains(name) && value instanceof Arg ? OPAQUE : value);
-  }
-
-  private java.util.Set<String> ambiguous() {
-    java.util.Set<String> found = new java.util.HashSet<>();
-    assigned.forEach(
-        (name, values) -> {
-          if (values.size() > 1 && values.stream().anyMatch(ArgValue.class::isInstance)) {
-            found.add(name);
-          }
-        });
-    return found;
   }
 
   private void run() {

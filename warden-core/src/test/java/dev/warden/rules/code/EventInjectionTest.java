@@ -49,8 +49,16 @@ class EventInjectionTest {
     assertThat(result.findings())
         .extracting(f -> f.functionName().orElseThrow() + " " + f.location().line())
         .containsExactlyInAnyOrder(
-            "StorePy 10", "StorePy 11", "StorePy 12", "StoreJs 7", "StoreJs 8");
-    assertThat(result.findings()).allMatch(f -> f.severity() == Severity.MEDIUM);
+            "StorePy 10", "StorePy 11", "StorePy 12", "StoreJs 7", "StoreJs 8", "StoreJs 14");
+    assertThat(result.findings())
+        .filteredOn(f -> !f.message().contains("(command)"))
+        .allMatch(f -> f.severity() == Severity.MEDIUM);
+    assertThat(result.findings())
+        .filteredOn(f -> f.message().contains("spawn (command)"))
+        .as("spawn with a shell, not spawn with an argument list")
+        .singleElement()
+        .extracting(Finding::severity)
+        .isEqualTo(Severity.HIGH);
   }
 
   @Test

@@ -8,3 +8,9 @@ exports.handler = async (event) => {
   const doc = libxmljs.parseXml(event.body, { noent: true });
   return { user, doc: doc.toString() };
 };
+
+exports.convert = async (event) => {
+  const { spawn } = require("child_process");
+  spawn(`convert ${event.name} out.png`, { shell: true });
+  spawn("convert", [event.name, "out.png"]);
+};
