@@ -9,23 +9,21 @@ package dev.warden.deps;
 public record GoVersion(SemVer semver) implements Comparable<GoVersion> {
 
   public static GoVersion parse(String text) {
-    String trimmed = text.strip();
-    if (!trimmed.isEmpty() && Character.isDigit(trimmed.charAt(0))) {
-      trimmed = "v" + trimmed;
-    }
-    if (!trimmed.startsWith("v") || !SemVer.isValid(trimmed.substring(1))) {
+    if (!isValid(text)) {
       throw new InvalidVersionException("Go module", text);
     }
-    return new GoVersion(SemVer.parse(trimmed.substring(1)));
+    return new GoVersion(SemVer.parse(withV(text).substring(1)));
   }
 
   public static boolean isValid(String text) {
-    try {
-      parse(text);
-      return true;
-    } catch (InvalidVersionException e) {
-      return false;
-    }
+    String version = withV(text);
+    return version.startsWith("v") && SemVer.isValid(version.substring(1));
+  }
+
+  /** OSV's Go records write {@code 1.2.3} for {@code v1.2.3}. */
+  private static String withV(String text) {
+    String trimmed = text.strip();
+    return !trimmed.isEmpty() && Character.isDigit(trimmed.charAt(0)) ? "v" + trimmed : trimmed;
   }
 
   @Override

@@ -90,8 +90,12 @@ class VersionOrderingTest {
         "1.0-milestone1 < 1.0-rc1"
       })
   void mavenIsMavensOwnOrdering(String a, String relation, String b) {
+    assertRelation(Ecosystem.MAVEN, a, relation, b);
+  }
+
+  private static void assertRelation(Ecosystem ecosystem, String a, String relation, String b) {
     int expected = relation.equals("<") ? -1 : relation.equals(">") ? 1 : 0;
-    assertThat(Integer.signum(Ecosystem.MAVEN.compare(a, b))).isEqualTo(expected);
+    assertThat(Integer.signum(ecosystem.compare(a, b))).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "Go {0} {1} {2}")
@@ -107,8 +111,7 @@ class VersionOrderingTest {
         "v1.10.0 > v1.9.9"
       })
   void goModuleVersionsOrderPseudoVersionsBetweenTheirTags(String a, String relation, String b) {
-    int expected = relation.equals("<") ? -1 : relation.equals(">") ? 1 : 0;
-    assertThat(Integer.signum(Ecosystem.GO.compare(a, b))).isEqualTo(expected);
+    assertRelation(Ecosystem.GO, a, relation, b);
   }
 
   @Test
