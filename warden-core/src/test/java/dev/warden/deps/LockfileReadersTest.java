@@ -1,0 +1,118 @@
+package dev.warden.deps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.inventory.document.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LockfileReadersTest {
+
+  private static SourceFile fixture(String name) {
+    try (InputStream in = LockfileReadersTest.class.getResourceAsStream("lockfiles/" + name)) {
+      return new SourceFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException | NullPointerException e) {
+      throw new AssertionError("no fixture " + name, e);
+    }
+  }
+
+  private static Optional<SourceFile> optionalFixture(String name) {
+    return LockfileReadersTest.class.getResource("lockfiles/" + name) == null
+        ? Optional.empty()
+        : Optional.of(fixture(name));
+  }
+
+  private static List<String> lines(DependencyFile file) {
+    return file.packages().stream()
+        .map(
+            p ->
+                p
+                    + (p.direct() ? " direct" : "")
+                    + (p.development() ? " dev" : "")
+                    + " "
+                    + String.join(">", p.path()))
+        .toList();
+  }
+
+  @Test
+  void npmLockfileVersion3GivesEveryInstalledPackageWithItsRequirementPath() {
+    DependencyFile lock = NpmLockReader.read(fixture("package-lock-v3.json"), Optional.empty());
+    assertThat(lock.problems()).isEmpty();
+    assertThat(lines(lock))
+        .containsExactly(
+            "express-lite@4.18.2 direct express-lite",
+            "body-reader@1.20.1 express-lite>body-reader",
+            "qs-lite@6.10.3 express-lite>body-reader>qs-lite",
+            "qs-lite@6.11.0 express-lite>qs-lite",
+            "test-runner@2.1.0 direct dev test-runner");
+    assertThat(lock.notes())
+        .anyMatch(n -> n.startsWith("shared-utils is a local link"))
+        .anyMatch(n -> n.startsWith("forked-lib has no registry version"));
+    assertThat(lock.packages().get(2).at().line()).isEqualTo(36);
+  }
+
+  @Test
+  void npmLockfileVersion1NestsAndTakesDirectNamesFromPackageJson() {
+    DependencyFile lock =
+        NpmLockReader.read(fixture("package-lock-v1.json"), optionalFixture("package-v1.json"));
+    assertThat(lines(lock))
+        .containsExactly(
+            "left-pad-lite@1.3.0 left-pad-lite",
+            "request-lite@2.88.0 direct request-lite",
+            "tough-lite@2.4.3 request-lite>tough-lite");
+    assertThat(NpmLockReader.read(fixture("package-lock-v1.json"), Optional.empty()).notes())
+        .anyMatch(n -> n.contains("direct and transitive packages are not told apart"));
+  }
+
+  @Test
+  void aCorruptLockfileIsAProblemWithItsLine() {
+    DependencyFile lock = NpmLockReader.read(fixture("package-lock-broken.json"), Optional.empty());
+    assertThat(lock.packages()).isEmpty();
+    assertThat(lock.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.at().file()).isEqualTo("package-lock-broken.json");
+              assertThat(p.at().line()).isEqualTo(4);
+            });
+  }
+
+  @Test
+  void requirementsReadPinsRangesExtrasMarkersHashesAndIncludes() {
+    DependencyFile requirements =
+        RequirementsReader.read(fixture("requirements.txt"), name -> optionalFixture(name));
+    assertThat(requirements.packages())
+        .extracting(Dependency::toString)
+        .containsExactly(
+            "pyyaml@5.3.1",
+            "requests@2.31.0",
+            "urllib3 (>=1.26,<2)",
+            "jinja2 (~=3.1)",
+            "boto3 (*)");
+    assertThat(requirements.packages().get(1).at().line()).isEqualTo(4);
+    assertThat(requirements.locked()).isFalse();
+    assertThat(requirements.notes()).hasSize(2);
+    assertThat(requirements.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.at().line()).isEqualTo(11));
+  }
+
+  @Test
+  void goModHonoursIndirectReplaceAndExclude() {
+    DependencyFile mod = GoModReader.read(fixture("go.mod"));
+    assertThat(lines(mod))
+        .containsExactly(
+            "github.com/aws/aws-lambda-go@1.47.0 direct github.com/aws/aws-lambda-go",
+            "golang.org/x/net@0.17.0 golang.org/x/net",
+            "github.com/new/lib@1.3.1 direct github.com/new/lib",
+            "github.com/single/line@2.3.4+incompatible direct github.com/single/line");
+    assertThat(mod.notes()).singleElement().asString().contains("example.com/internal");
+    assertThat(mod.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.at().line()).isEqualTo(10));
+  }
+}
