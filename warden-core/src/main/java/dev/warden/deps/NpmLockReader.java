@@ -2,15 +2,11 @@ package dev.warden.deps;
 
 import dev.warden.inventory.InputError;
 import dev.warden.inventory.InputProblem;
-import dev.warden.inventory.SourceLocation;
 import dev.warden.inventory.Value;
 import dev.warden.inventory.document.DocumentReader;
 import dev.warden.inventory.document.ReadLimits;
 import dev.warden.inventory.document.SourceFile;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +24,9 @@ import java.util.Set;
  */
 public final class NpmLockReader {
 
-  private static final Set<String> DEPENDENCY_KEYS =
-      Set.of("dependencies", "optionalDependencies", "devDependencies", "peerDependencies");
+  /** In this order, so that paths are the same from run to run. */
+  private static final List<String> DEPENDENCY_KEYS =
+      List.of("dependencies", "optionalDependencies", "devDependencies", "peerDependencies");
 
   private NpmLockReader() {}
 
@@ -40,19 +37,13 @@ public final class NpmLockReader {
   public static DependencyFile read(SourceFile lockfile, Optional<SourceFile> manifest) {
     List<InputProblem> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    Value root;
-    try {
-      root = new DocumentReader(ReadLimits.DEFAULT).parse(lockfile).root();
-    } catch (InputError e) {
-      problems.add(e.toProblem());
+    Optional<Value.Obj> parsed =
+        LockDocuments.mapping(lockfile, problems, "Regenerate the lockfile with npm install.");
+    if (parsed.isEmpty()) {
       return new DependencyFile(
           lockfile.displayPath(), Ecosystem.NPM, true, List.of(), problems, notes);
     }
-    if (!(root instanceof Value.Obj lock)) {
-      problems.add(problem(root.at(), "a package-lock.json is a JSON object"));
-      return new DependencyFile(
-          lockfile.displayPath(), Ecosystem.NPM, true, List.of(), problems, notes);
-    }
+    Value.Obj lock = parsed.get();
     int version =
         lock.get("lockfileVersion")
             .filter(Value.Num.class::isInstance)
@@ -91,28 +82,9 @@ public final class NpmLockReader {
       project.obj(key).ifPresent(deps -> deps.fields().forEach(f -> direct.add(f.key())));
     }
     // Shortest requirement chains from the project, following Node's module lookup.
-    Map<String, List<String>> paths = new HashMap<>();
-    Deque<String> queue = new ArrayDeque<>();
-    paths.put("", List.of());
-    queue.add("");
-    while (!queue.isEmpty()) {
-      String folder = queue.poll();
-      Value.Obj entry = byFolder.get(folder);
-      if (entry == null) {
-        continue;
-      }
-      for (String key : DEPENDENCY_KEYS) {
-        for (Value.Field dependency : entry.obj(key).map(Value.Obj::fields).orElse(List.of())) {
-          Optional<String> target = resolve(folder, dependency.key(), byFolder);
-          if (target.isPresent() && !paths.containsKey(target.get())) {
-            List<String> path = new ArrayList<>(paths.get(folder));
-            path.add(dependency.key());
-            paths.put(target.get(), List.copyOf(path));
-            queue.add(target.get());
-          }
-        }
-      }
-    }
+    Map<String, List<String>> paths =
+        LockDocuments.shortestPaths(
+            requirements("", byFolder), folder -> requirements(folder, byFolder));
     List<Dependency> packages = new ArrayList<>();
     for (Map.Entry<String, Value.Obj> folder : byFolder.entrySet()) {
       String key = folder.getKey();
@@ -150,6 +122,22 @@ public final class NpmLockReader {
               entry.at()));
     }
     return packages;
+  }
+
+  /** The folders the package in {@code folder} requires, with the names it requires them by. */
+  private static Map<String, String> requirements(String folder, Map<String, Value.Obj> byFolder) {
+    Map<String, String> required = new LinkedHashMap<>();
+    Value.Obj entry = byFolder.get(folder);
+    if (entry == null) {
+      return required;
+    }
+    for (String key : DEPENDENCY_KEYS) {
+      for (Value.Field dependency : entry.obj(key).map(Value.Obj::fields).orElse(List.of())) {
+        resolve(folder, dependency.key(), byFolder)
+            .ifPresent(t -> required.putIfAbsent(t, dependency.key()));
+      }
+    }
+    return required;
   }
 
   /** The folder Node would load {@code name} from when required in {@code folder}. */
@@ -230,9 +218,5 @@ public final class NpmLockReader {
     } catch (InputError e) {
       return Optional.empty();
     }
-  }
-
-  private static InputProblem problem(SourceLocation at, String message) {
-    return new InputProblem(at, message, "Regenerate the lockfile with npm install.");
   }
 }

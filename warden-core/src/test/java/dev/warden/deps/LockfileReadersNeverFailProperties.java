@@ -57,6 +57,9 @@ class LockfileReadersNeverFailProperties {
               NpmLockReader.read(file, Optional.of(file));
               RequirementsReader.read(file, name -> Optional.of(file));
               GoModReader.read(file);
+              PnpmLockReader.read(file);
+              YarnLockReader.read(file, Optional.of(file));
+              YarnLockReader.read(new SourceFile("lock", "__metadata:\n" + text), Optional.empty());
             })
         .doesNotThrowAnyException();
   }

@@ -115,4 +115,43 @@ class LockfileReadersTest {
         .singleElement()
         .satisfies(p -> assertThat(p.at().line()).isEqualTo(10));
   }
+
+  @Test
+  void yarnClassicResolvesSpecsToVersionsAndPaths() {
+    DependencyFile lock =
+        YarnLockReader.read(fixture("yarn-classic.lock"), optionalFixture("yarn-package.json"));
+    assertThat(lines(lock))
+        .containsExactly(
+            "@acme/logger@1.2.5 direct @acme/logger",
+            "chalk-lite@2.4.2 @acme/logger>chalk-lite",
+            "lodash-lite@4.17.20 direct lodash-lite");
+    assertThat(lock.notes()).anyMatch(n -> n.startsWith("local-helper is a workspace"));
+    assertThat(lock.packages().get(1).at().line()).isEqualTo(12);
+  }
+
+  @Test
+  void yarnBerryIsReadAsYamlAndSkipsTheWorkspace() {
+    DependencyFile lock =
+        YarnLockReader.read(fixture("yarn-berry.lock"), optionalFixture("yarn-berry-package.json"));
+    assertThat(lines(lock))
+        .containsExactly(
+            "@acme/logger@1.2.5 direct @acme/logger", "chalk-lite@2.4.2 @acme/logger>chalk-lite");
+    assertThat(lock.notes()).anyMatch(n -> n.startsWith("app is a workspace"));
+  }
+
+  @Test
+  void pnpmVersions6And9GiveTheSamePackagesAndPaths() {
+    DependencyFile v9 = PnpmLockReader.read(fixture("pnpm-lock-v9.yaml"));
+    assertThat(lines(v9))
+        .containsExactly(
+            "express-lite@4.18.2 direct express-lite",
+            "qs-lite@6.11.0 express-lite>qs-lite",
+            "test-runner@2.1.0 direct test-runner");
+    assertThat(v9.notes()).anyMatch(n -> n.startsWith("helper is link:../helper"));
+    DependencyFile v6 = PnpmLockReader.read(fixture("pnpm-lock-v6.yaml"));
+    assertThat(lines(v6))
+        .containsExactly(
+            "express-lite@4.18.2 direct express-lite", "qs-lite@6.11.0 express-lite>qs-lite");
+    assertThat(v6.packages().get(1).at().line()).isEqualTo(16);
+  }
 }
