@@ -58,6 +58,8 @@ class LockfileReadersNeverFailProperties {
               RequirementsReader.read(file, name -> Optional.of(file));
               GoModReader.read(file);
               PnpmLockReader.read(file);
+              PythonLockReader.readToml(file, Optional.of(file));
+              PythonLockReader.readPipfileLock(file, Optional.of(file));
               YarnLockReader.read(file, Optional.of(file));
               YarnLockReader.read(new SourceFile("lock", "__metadata:\n" + text), Optional.empty());
             })

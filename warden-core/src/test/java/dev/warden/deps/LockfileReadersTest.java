@@ -154,4 +154,48 @@ class LockfileReadersTest {
             "express-lite@4.18.2 direct express-lite", "qs-lite@6.11.0 express-lite>qs-lite");
     assertThat(v6.packages().get(1).at().line()).isEqualTo(16);
   }
+
+  @Test
+  void poetryLockWithItsPyprojectGivesDirectDevAndPaths() {
+    DependencyFile lock =
+        PythonLockReader.readToml(fixture("poetry.lock"), optionalFixture("pyproject.toml"));
+    assertThat(lines(lock))
+        .containsExactly(
+            "requests@2.31.0 direct requests",
+            "certifi@2023.7.22 requests>certifi",
+            "urllib3@2.0.4 requests>urllib3",
+            "pytest-lite@7.4.0 direct dev pytest-lite");
+    assertThat(lock.packages().get(1).at().line()).isEqualTo(14);
+    assertThat(lock.notes())
+        .anyMatch(n -> n.contains("internal-lib is not from the package index"));
+  }
+
+  @Test
+  void uvLockTakesTheDirectPackagesFromItsOwnProjectEntry() {
+    DependencyFile lock = PythonLockReader.readToml(fixture("uv.lock"), Optional.empty());
+    assertThat(lines(lock)).containsExactly("pyyaml@6.0.1 direct pyyaml");
+    assertThat(lock.packages().get(0).at().line()).isEqualTo(12);
+  }
+
+  @Test
+  void pipfileLockReadsBothSectionsAndNotesVcsSources() {
+    DependencyFile lock =
+        PythonLockReader.readPipfileLock(fixture("Pipfile.lock"), optionalFixture("Pipfile"));
+    assertThat(lines(lock))
+        .containsExactly(
+            "requests@2.31.0 direct requests",
+            "urllib3@2.0.4 urllib3",
+            "pytest-lite@7.4.0 direct dev pytest-lite");
+    assertThat(lock.notes()).anyMatch(n -> n.contains("internal-lib has no pinned version"));
+  }
+
+  @Test
+  void aBrokenTomlLockfileIsAProblem() {
+    DependencyFile lock =
+        PythonLockReader.readToml(
+            new dev.warden.inventory.document.SourceFile("poetry.lock", "[[package]\nname = "),
+            Optional.empty());
+    assertThat(lock.packages()).isEmpty();
+    assertThat(lock.problems()).singleElement().asString().contains("not valid TOML");
+  }
 }
