@@ -58,6 +58,9 @@ class LockfileReadersNeverFailProperties {
               RequirementsReader.read(file, name -> Optional.of(file));
               GoModReader.read(file);
               PnpmLockReader.read(file);
+              MavenReader.readPom(file);
+              MavenReader.readGradleLock(file);
+              MavenReader.readDependencyList(file, Optional.empty());
               PythonLockReader.readToml(file, Optional.of(file));
               PythonLockReader.readPipfileLock(file, Optional.of(file));
               YarnLockReader.read(file, Optional.of(file));

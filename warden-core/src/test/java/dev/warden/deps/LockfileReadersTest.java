@@ -198,4 +198,62 @@ class LockfileReadersTest {
     assertThat(lock.packages()).isEmpty();
     assertThat(lock.problems()).singleElement().asString().contains("not valid TOML");
   }
+
+  @Test
+  void aPomResolvesPropertiesProjectValuesAndManagedVersions() {
+    DependencyFile pom = MavenReader.readPom(fixture("pom.xml"));
+    assertThat(pom.packages())
+        .extracting(d -> d + (d.development() ? " test" : ""))
+        .containsExactly(
+            "com.fasterxml.jackson.core:jackson-databind@2.15.2",
+            "org.apache.logging.log4j:log4j-core@2.14.1",
+            "com.acme:acme-common@3.2.0",
+            "com.amazonaws:aws-lambda-java-core ([1.2,2.0))",
+            "software.amazon.awssdk:s3 (*)",
+            "org.junit.jupiter:junit-jupiter@5.10.0 test");
+    assertThat(pom.packages().get(1).at().line()).isEqualTo(29);
+    assertThat(pom.locked()).isFalse();
+    assertThat(pom.notes())
+        .anyMatch(n -> n.contains("software.amazon.awssdk:s3 comes from outside this pom"))
+        .anyMatch(n -> n.contains("mvn dependency:list"));
+  }
+
+  @Test
+  void dependencyListGivesTheTransitiveOnesAndGradleLocksTheirVersions() {
+    DependencyFile pom = MavenReader.readPom(fixture("pom.xml"));
+    DependencyFile listed =
+        MavenReader.readDependencyList(fixture("dependencies.txt"), Optional.of(pom));
+    assertThat(lines(listed))
+        .containsExactly(
+            "com.fasterxml.jackson.core:jackson-databind@2.15.2 direct com.fasterxml.jackson.core:jackson-databind",
+            "com.fasterxml.jackson.core:jackson-core@2.15.2 com.fasterxml.jackson.core:jackson-core",
+            "org.apache.logging.log4j:log4j-core@2.14.1 direct org.apache.logging.log4j:log4j-core",
+            "org.junit.jupiter:junit-jupiter@5.10.0 direct dev org.junit.jupiter:junit-jupiter",
+            "io.netty:netty-codec-http@4.1.94.Final io.netty:netty-codec-http");
+    DependencyFile gradle = MavenReader.readGradleLock(fixture("gradle.lockfile"));
+    assertThat(gradle.packages())
+        .extracting(d -> d + (d.development() ? " test" : ""))
+        .containsExactly(
+            "com.fasterxml.jackson.core:jackson-databind@2.15.2",
+            "org.junit.jupiter:junit-jupiter@5.10.0 test");
+    assertThat(gradle.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.at().line()).isEqualTo(4));
+  }
+
+  @Test
+  void aBrokenPomIsAProblemWithItsLineAndEntitiesAreNotResolved() {
+    DependencyFile broken = MavenReader.readPom(fixture("pom-broken.xml"));
+    assertThat(broken.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.at().line()).isEqualTo(4));
+    DependencyFile xxe =
+        MavenReader.readPom(
+            new SourceFile(
+                "pom.xml",
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                    + "<project><properties><v>&x;</v></properties></project>"));
+    assertThat(xxe.packages()).isEmpty();
+    assertThat(xxe.problems()).hasSize(1);
+  }
 }
