@@ -68,6 +68,47 @@ public final class NpmLockReader {
         lockfile.displayPath(), Ecosystem.NPM, true, packages, problems, notes);
   }
 
+  /**
+   * A {@code package.json} with no lockfile beside it: its dependencies with the ranges it declares
+   * (an exact version where it gives one), direct only, not locked.
+   */
+  public static DependencyFile readManifest(SourceFile manifest) {
+    List<InputProblem> problems = new ArrayList<>();
+    List<Dependency> packages = new ArrayList<>();
+    Optional<Value.Obj> json =
+        LockDocuments.mapping(manifest, problems, "Fix the package.json so that npm can read it.");
+    for (String key : DEPENDENCY_KEYS) {
+      if (key.equals("peerDependencies")) {
+        continue;
+      }
+      for (Value.Field field :
+          json.flatMap(j -> j.obj(key)).map(Value.Obj::fields).orElse(List.of())) {
+        String declared = field.value() instanceof Value.Str s ? s.text().toString() : "";
+        boolean exact = SemVer.isValid(declared);
+        packages.add(
+            new Dependency(
+                Ecosystem.NPM,
+                field.key(),
+                exact ? Optional.of(declared) : Optional.empty(),
+                exact ? Optional.empty() : Optional.of(declared.isEmpty() ? "*" : declared),
+                true,
+                key.equals("devDependencies"),
+                List.of(field.key()),
+                field.keyAt()));
+      }
+    }
+    boolean locked = packages.stream().allMatch(p -> p.version().isPresent());
+    return new DependencyFile(
+        manifest.displayPath(),
+        Ecosystem.NPM,
+        locked && !packages.isEmpty(),
+        packages,
+        problems,
+        List.of(
+            manifest.displayPath()
+                + " has no lockfile beside it: versions are the declared ranges"));
+  }
+
   /** Version 2 and 3: {@code packages} keyed by folder. */
   private static List<Dependency> fromPackages(Value.Obj entries, List<String> notes) {
     Map<String, Value.Obj> byFolder = new LinkedHashMap<>();

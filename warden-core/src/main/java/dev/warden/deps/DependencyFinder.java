@@ -1,0 +1,174 @@
+package dev.warden.deps;
+
+import dev.warden.inventory.CodeLocation;
+import dev.warden.inventory.InputError;
+import dev.warden.inventory.ServerlessFunction;
+import dev.warden.inventory.document.ReadLimits;
+import dev.warden.inventory.document.SourceFile;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The lockfiles and manifests a function ships: those in its code location's folder tree (not
+ * inside installed packages or build output), one reading per project folder and ecosystem, a
+ * lockfile preferred to its manifest — package-lock.json, npm-shrinkwrap.json, yarn.lock,
+ * pnpm-lock.yaml, else package.json; poetry.lock, uv.lock, Pipfile.lock, else requirements*.txt;
+ * mvn's dependencies.txt, gradle.lockfile, else pom.xml; go.mod.
+ */
+public final class DependencyFinder {
+
+  private static final Set<String> SKIPPED =
+      Set.of(
+          "node_modules",
+          ".git",
+          ".venv",
+          "venv",
+          "site-packages",
+          "__pycache__",
+          "target",
+          "build",
+          "dist",
+          ".aws-sam",
+          ".serverless",
+          "vendor");
+  private static final int MAX_DEPTH = 6;
+
+  private DependencyFinder() {}
+
+  /** The dependency files of the function whose local code paths are relative to {@code root}. */
+  public static List<DependencyFile> of(Path root, ServerlessFunction function) {
+    if (!(function.code() instanceof CodeLocation.LocalPath local)) {
+      return List.of();
+    }
+    Path base = root.resolve(local.path()).normalize();
+    if (!Files.isDirectory(base)) {
+      return List.of(); // a single file or a package: nothing beside it is shipped
+    }
+    Set<Path> folders = new TreeSet<>();
+    try {
+      Files.walkFileTree(
+          base,
+          Set.of(),
+          MAX_DEPTH,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+              if (!dir.equals(base) && SKIPPED.contains(name)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              folders.add(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      return List.of();
+    }
+    List<DependencyFile> found = new ArrayList<>();
+    for (Path folder : folders) {
+      found.addAll(inFolder(root, folder));
+    }
+    return found;
+  }
+
+  private static List<DependencyFile> inFolder(Path root, Path folder) {
+    List<DependencyFile> found = new ArrayList<>();
+    Optional<SourceFile> packageJson = read(root, folder.resolve("package.json"));
+    Optional<SourceFile> npmLock =
+        read(root, folder.resolve("package-lock.json"))
+            .or(() -> read(root, folder.resolve("npm-shrinkwrap.json")));
+    Optional<SourceFile> yarn = read(root, folder.resolve("yarn.lock"));
+    Optional<SourceFile> pnpm = read(root, folder.resolve("pnpm-lock.yaml"));
+    if (npmLock.isPresent()) {
+      found.add(NpmLockReader.read(npmLock.get(), packageJson));
+    } else if (yarn.isPresent()) {
+      found.add(YarnLockReader.read(yarn.get(), packageJson));
+    } else if (pnpm.isPresent()) {
+      found.add(PnpmLockReader.read(pnpm.get()));
+    } else if (packageJson.isPresent()) {
+      found.add(NpmLockReader.readManifest(packageJson.get()));
+    }
+    Optional<SourceFile> pyproject = read(root, folder.resolve("pyproject.toml"));
+    Optional<SourceFile> tomlLock =
+        read(root, folder.resolve("poetry.lock")).or(() -> read(root, folder.resolve("uv.lock")));
+    Optional<SourceFile> pipfileLock = read(root, folder.resolve("Pipfile.lock"));
+    if (tomlLock.isPresent()) {
+      found.add(PythonLockReader.readToml(tomlLock.get(), pyproject));
+    } else if (pipfileLock.isPresent()) {
+      found.add(
+          PythonLockReader.readPipfileLock(
+              pipfileLock.get(), read(root, folder.resolve("Pipfile"))));
+    } else {
+      for (Path requirements : requirementsFiles(folder)) {
+        read(root, requirements)
+            .ifPresent(
+                file ->
+                    found.add(
+                        RequirementsReader.read(
+                            file, name -> included(root, requirements.resolveSibling(name)))));
+      }
+    }
+    Optional<SourceFile> pom = read(root, folder.resolve("pom.xml"));
+    Optional<SourceFile> listed = read(root, folder.resolve("dependencies.txt"));
+    Optional<SourceFile> gradle = read(root, folder.resolve("gradle.lockfile"));
+    if (listed.isPresent()) {
+      found.add(MavenReader.readDependencyList(listed.get(), pom.map(MavenReader::readPom)));
+    } else if (gradle.isPresent()) {
+      found.add(MavenReader.readGradleLock(gradle.get()));
+    } else if (pom.isPresent()) {
+      found.add(MavenReader.readPom(pom.get()));
+    }
+    read(root, folder.resolve("go.mod")).ifPresent(mod -> found.add(GoModReader.read(mod)));
+    return found;
+  }
+
+  private static List<Path> requirementsFiles(Path folder) {
+    try (var files = Files.list(folder)) {
+      return files
+          .filter(
+              f -> {
+                String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                return name.startsWith("requirements") && name.endsWith(".txt");
+              })
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** A {@code -r} include, only inside the scanned folder. */
+  private static Optional<SourceFile> included(Path root, Path file) {
+    Path normal = file.toAbsolutePath().normalize();
+    return normal.startsWith(root.toAbsolutePath().normalize())
+        ? read(root, normal)
+        : Optional.empty();
+  }
+
+  private static Optional<SourceFile> read(Path root, Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      String display =
+          root.toAbsolutePath()
+              .normalize()
+              .relativize(file.toAbsolutePath().normalize())
+              .toString()
+              .replace('\\', '/');
+      return Optional.of(SourceFile.read(file, display, ReadLimits.DEFAULT));
+    } catch (InputError e) {
+      return Optional.empty();
+    }
+  }
+}
