@@ -98,6 +98,18 @@ class VersionOrderingTest {
     assertThat(Integer.signum(ecosystem.compare(a, b))).isEqualTo(expected);
   }
 
+  /**
+   * Found by the property test: Maven's own ComparableVersion (which OSV's Maven matching mirrors)
+   * is not transitive when dot and dash qualifiers mix. Warden keeps Maven's ordering rather than
+   * invent another; published versions do not take these shapes.
+   */
+  @org.junit.jupiter.api.Test
+  void mavensOwnOrderingIsNotTransitiveOnMixedForms() {
+    assertRelation(Ecosystem.MAVEN, "0-1", "<", "0.alpha.0");
+    assertRelation(Ecosystem.MAVEN, "0.alpha.0", "<", "0");
+    assertRelation(Ecosystem.MAVEN, "0-1", ">", "0");
+  }
+
   @ParameterizedTest(name = "Go {0} {1} {2}")
   @CsvSource(
       delimiter = ' ',
