@@ -1,0 +1,263 @@
+package dev.warden.deps.osv;
+
+import dev.warden.deps.Ecosystem;
+import dev.warden.deps.RequirementsReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The local advisory index: one SQLite file holding every imported OSV record (its JSON, aliases,
+ * modified date, withdrawn flag) and an index of the packages each affects, by ecosystem and name
+ * (PyPI names PEP 503-normalised). An import writes a new file beside the old one and moves it into
+ * place, so a failure midway leaves the previous database as it was; {@code merge} starts the new
+ * file from a copy of the old one. Records that break the schema are skipped and reported.
+ */
+public final class AdvisoryDatabase implements AutoCloseable {
+
+  private final Connection connection;
+
+  private AdvisoryDatabase(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** What an import did. */
+  public record ImportReport(
+      int imported, List<String> rejected, Map<String, Integer> byEcosystem) {
+    public ImportReport {
+      rejected = List.copyOf(rejected);
+      byEcosystem = Map.copyOf(byEcosystem);
+    }
+  }
+
+  /** Opens an existing database for reading. */
+  public static AdvisoryDatabase open(Path file) throws SQLException {
+    if (!Files.isRegularFile(file)) {
+      throw new SQLException("no advisory database at " + file + " (run warden db import first)");
+    }
+    return new AdvisoryDatabase(
+        DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+  }
+
+  /**
+   * Imports OSV JSON files, folders of them, or per-ecosystem {@code all.zip} exports into {@code
+   * database}, replacing it (or adding to it with {@code merge}) atomically.
+   */
+  public static ImportReport importFrom(List<Path> sources, Path database, boolean merge)
+      throws IOException, SQLException {
+    Path folder = database.toAbsolutePath().getParent();
+    Files.createDirectories(folder);
+    Path building = Files.createTempFile(folder, ".warden-db-", ".tmp");
+    try {
+      if (merge && Files.isRegularFile(database)) {
+        Files.copy(database, building, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        Files.delete(building);
+      }
+      ImportReport report;
+      try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + building)) {
+        connection.setAutoCommit(false);
+        schema(connection);
+        Importer importer = new Importer(connection);
+        for (Path source : sources) {
+          importer.source(source);
+        }
+        try (PreparedStatement meta =
+            connection.prepareStatement(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('imported', ?)")) {
+          meta.setString(1, Instant.now().toString());
+          meta.executeUpdate();
+        }
+        connection.commit();
+        report = importer.report();
+      }
+      Files.move(
+          building, database, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return report;
+    } finally {
+      Files.deleteIfExists(building);
+    }
+  }
+
+  private static void schema(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS advisory (id TEXT PRIMARY KEY, modified TEXT, withdrawn TEXT,"
+              + " aliases TEXT, json TEXT NOT NULL)");
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS affected (ecosystem TEXT NOT NULL, name TEXT NOT NULL,"
+              + " advisory TEXT NOT NULL)");
+      statement.execute(
+          "CREATE INDEX IF NOT EXISTS affected_by_package ON affected(ecosystem, name)");
+      statement.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
+    }
+  }
+
+  /** Reads sources into a connection inside one transaction. */
+  private static final class Importer {
+    private final Connection connection;
+    private final PreparedStatement advisory;
+    private final PreparedStatement removeAffected;
+    private final PreparedStatement affected;
+    private final List<String> rejected = new ArrayList<>();
+    private final Map<String, Integer> byEcosystem = new LinkedHashMap<>();
+    private int imported;
+
+    Importer(Connection connection) throws SQLException {
+      this.connection = connection;
+      this.advisory =
+          connection.prepareStatement(
+              "INSERT OR REPLACE INTO advisory(id, modified, withdrawn, aliases, json) VALUES (?, ?, ?, ?, ?)");
+      this.removeAffected = connection.prepareStatement("DELETE FROM affected WHERE advisory = ?");
+      this.affected =
+          connection.prepareStatement(
+              "INSERT INTO affected(ecosystem, name, advisory) VALUES (?, ?, ?)");
+    }
+
+    void source(Path source) throws IOException, SQLException {
+      if (Files.isDirectory(source)) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(source)) {
+          files =
+              walk.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".zip"))
+                  .sorted()
+                  .toList();
+        }
+        for (Path file : files) {
+          source(file);
+        }
+      } else if (source.toString().endsWith(".zip")) {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(source))) {
+          for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            if (!entry.isDirectory() && entry.getName().endsWith(".json")) {
+              record(
+                  source.getFileName() + "!" + entry.getName(),
+                  new String(zip.readNBytes(16 << 20), StandardCharsets.UTF_8));
+            }
+          }
+        }
+      } else {
+        try (InputStream in = Files.newInputStream(source)) {
+          record(source.toString(), new String(in.readNBytes(16 << 20), StandardCharsets.UTF_8));
+        }
+      }
+    }
+
+    private void record(String file, String json) throws SQLException {
+      Advisory parsed;
+      try {
+        parsed = AdvisoryReader.read(file, json);
+      } catch (AdvisoryReader.InvalidAdvisory e) {
+        rejected.add(e.getMessage());
+        return;
+      }
+      advisory.setString(1, parsed.id());
+      advisory.setString(2, parsed.modified());
+      advisory.setString(3, parsed.withdrawn().orElse(null));
+      advisory.setString(4, String.join(" ", parsed.aliases()));
+      advisory.setString(5, json);
+      advisory.executeUpdate();
+      removeAffected.setString(1, parsed.id());
+      removeAffected.executeUpdate();
+      for (Advisory.Affected entry : parsed.affected()) {
+        Ecosystem.ofOsv(entry.ecosystem())
+            .ifPresent(
+                ecosystem -> {
+                  try {
+                    affected.setString(1, ecosystem.osvName());
+                    affected.setString(2, key(ecosystem, entry.name()));
+                    affected.setString(3, parsed.id());
+                    affected.executeUpdate();
+                    byEcosystem.merge(ecosystem.osvName(), 1, Integer::sum);
+                  } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
+      }
+      imported++;
+      if (imported % 5000 == 0) {
+        connection.commit();
+      }
+    }
+
+    ImportReport report() {
+      return new ImportReport(imported, rejected, byEcosystem);
+    }
+  }
+
+  private static String key(Ecosystem ecosystem, String name) {
+    return ecosystem == Ecosystem.PYPI ? RequirementsReader.normalise(name) : name;
+  }
+
+  /** Every advisory that names the package (matching the version is {@link AffectedVersions}). */
+  public List<Advisory> advisories(Ecosystem ecosystem, String name) throws SQLException {
+    List<Advisory> found = new ArrayList<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT a.id, a.json FROM affected f JOIN advisory a ON a.id = f.advisory"
+                + " WHERE f.ecosystem = ? AND f.name = ? GROUP BY a.id ORDER BY a.id")) {
+      query.setString(1, ecosystem.osvName());
+      query.setString(2, key(ecosystem, name));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          try {
+            found.add(AdvisoryReader.read(rows.getString(1), rows.getString(2)));
+          } catch (AdvisoryReader.InvalidAdvisory e) {
+            // it was valid when imported; a record that no longer reads is skipped
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Advisory counts per ecosystem, and when the database was imported. */
+  public record Status(Map<String, Integer> advisoriesByEcosystem, String imported) {}
+
+  public Status status() throws SQLException {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT ecosystem, COUNT(DISTINCT advisory) FROM affected GROUP BY ecosystem ORDER BY ecosystem")) {
+      while (rows.next()) {
+        counts.put(rows.getString(1), rows.getInt(2));
+      }
+    }
+    String imported = "";
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT value FROM meta WHERE key = 'imported'")) {
+      if (rows.next()) {
+        imported = rows.getString(1);
+      }
+    }
+    return new Status(counts, imported);
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new IOException(e));
+    }
+  }
+}
