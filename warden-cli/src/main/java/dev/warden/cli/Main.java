@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
       IamCommand.class,
       RulesCommand.class,
       PolicyCommand.class,
+      DepsCommand.class,
+      DbCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

@@ -34,6 +34,15 @@ final class OutputOptions {
     void write(Writer out) throws IOException;
   }
 
+  /** Writes a value as indented JSON, with a final newline. */
+  void writeJson(PrintStream stdout, Object value) throws IOException {
+    String text =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(value);
+    write(stdout, out -> out.write(text + "\n"));
+  }
+
   void write(PrintStream stdout, Body body) throws IOException {
     if (output.equals("-")) {
       Writer out = new OutputStreamWriter(stdout, StandardCharsets.UTF_8);

@@ -1,7 +1,5 @@
 package dev.warden.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.warden.inventory.App;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.ServerlessFunction;
@@ -151,13 +149,7 @@ final class PolicyCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     Object result = all || format == Format.JSON ? Map.of("functions", entries) : single;
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    output.write(
-        Main.stdout(),
-        out -> {
-          out.write(json.writeValueAsString(result));
-          out.write('\n');
-        });
+    output.writeJson(Main.stdout(), result);
     return ExitCodes.OK;
   }
 

@@ -177,6 +177,11 @@ public final class AdvisoryDatabase implements AutoCloseable {
       advisory.executeUpdate();
       removeAffected.setString(1, parsed.id());
       removeAffected.executeUpdate();
+      java.util.Set<String> ecosystems = new java.util.TreeSet<>();
+      for (Advisory.Affected entry : parsed.affected()) {
+        Ecosystem.ofOsv(entry.ecosystem()).ifPresent(e -> ecosystems.add(e.osvName()));
+      }
+      ecosystems.forEach(e -> byEcosystem.merge(e, 1, Integer::sum));
       for (Advisory.Affected entry : parsed.affected()) {
         Ecosystem.ofOsv(entry.ecosystem())
             .ifPresent(
@@ -186,7 +191,6 @@ public final class AdvisoryDatabase implements AutoCloseable {
                     affected.setString(2, key(ecosystem, entry.name()));
                     affected.setString(3, parsed.id());
                     affected.executeUpdate();
-                    byEcosystem.merge(ecosystem.osvName(), 1, Integer::sum);
                   } catch (SQLException e) {
                     throw new IllegalStateException(e);
                   }
