@@ -139,8 +139,16 @@ final class DepsCommand implements Callable<Integer> {
   }
 
   private static String named(Advisory advisory) {
-    return advisory.id()
-        + (advisory.aliases().isEmpty() ? "" : " (" + String.join(", ", advisory.aliases()) + ")");
+    String aliases =
+        advisory.aliases().isEmpty() ? "" : " (" + String.join(", ", advisory.aliases()) + ")";
+    String score =
+        advisory.baseScore().isPresent()
+            ? ", CVSS "
+                + advisory.baseScore().getAsDouble()
+                + " "
+                + Advisory.rating(advisory.baseScore().getAsDouble())
+            : "";
+    return advisory.id() + aliases + score;
   }
 
   private static Map<String, Object> json(DependencyAudit.Vulnerable v) {
@@ -149,6 +157,17 @@ final class DepsCommand implements Callable<Integer> {
     json.put("version", v.dependency().version().orElse(null));
     json.put("ecosystem", v.dependency().ecosystem().osvName());
     json.put("advisories", v.advisories().stream().map(Advisory::id).toList());
+    json.put(
+        "cvss",
+        v.advisories().stream()
+            .map(Advisory::baseScore)
+            .filter(java.util.OptionalDouble::isPresent)
+            .mapToDouble(java.util.OptionalDouble::getAsDouble)
+            .max()
+            .stream()
+            .boxed()
+            .findFirst()
+            .orElse(null));
     json.put(
         "aliases", v.advisories().stream().flatMap(a -> a.aliases().stream()).distinct().toList());
     json.put("fixedIn", v.fixedIn().orElse(null));

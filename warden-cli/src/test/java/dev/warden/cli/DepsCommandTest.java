@@ -53,15 +53,17 @@ class DepsCommandTest {
     assertThat(deps.exitCode()).isEqualTo(1);
     assertThat(deps.out())
         .contains("Api: 3 packages in 1 file")
-        .contains("semver@7.5.1 (npm) GHSA-c2qf-rxjj-qqgw (CVE-2022-25883); fixed in 7.5.2")
         .contains(
-            "node-serialize@0.0.4 (npm) GHSA-q4v7-4rhw-9hqm (CVE-2017-5941); no fixed version")
+            "semver@7.5.1 (npm) GHSA-c2qf-rxjj-qqgw (CVE-2022-25883), CVSS 7.5 high; fixed in 7.5.2")
+        .contains(
+            "node-serialize@0.0.4 (npm) GHSA-q4v7-4rhw-9hqm (CVE-2017-5941), CVSS 9.8 critical; no fixed version")
         .doesNotContain("left-pad-lite@");
 
     Cli json = Cli.run("deps", app().toString(), "--db", db, "--format", "json");
     assertThat(json.out())
         .contains("\"package\" : \"semver\"")
         .contains("\"fixedIn\" : \"7.5.2\"")
+        .contains("\"cvss\" : 7.5")
         .contains("\"ecosystem\" : \"npm\"")
         .contains("\"aliases\" : [ \"CVE-2022-25883\" ]");
   }

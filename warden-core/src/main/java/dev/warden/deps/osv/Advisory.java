@@ -47,6 +47,46 @@ public record Advisory(
    */
   public record Event(String kind, String version) {}
 
+  /**
+   * The highest CVSS base score of the advisory's v2 and v3 vectors, computed from the vectors
+   * (us.springett cvss-calculator); empty when it has none the calculator reads (CVSS v4 vectors
+   * and word ratings are not scored).
+   */
+  public java.util.OptionalDouble baseScore() {
+    java.util.OptionalDouble best = java.util.OptionalDouble.empty();
+    for (Severity entry : severity) {
+      if (!entry.type().equals("CVSS_V3") && !entry.type().equals("CVSS_V2")) {
+        continue;
+      }
+      try {
+        us.springett.cvss.Cvss cvss = us.springett.cvss.Cvss.fromVector(entry.score());
+        if (cvss != null) {
+          double score = cvss.calculateScore().getBaseScore();
+          if (best.isEmpty() || score > best.getAsDouble()) {
+            best = java.util.OptionalDouble.of(score);
+          }
+        }
+      } catch (RuntimeException e) {
+        // a vector the calculator cannot read is not scored
+      }
+    }
+    return best;
+  }
+
+  /** CVSS v3's rating of a base score: none, low, medium, high, critical. */
+  public static String rating(double score) {
+    if (score >= 9.0) {
+      return "critical";
+    }
+    if (score >= 7.0) {
+      return "high";
+    }
+    if (score >= 4.0) {
+      return "medium";
+    }
+    return score > 0 ? "low" : "none";
+  }
+
   /** True for {@code MAL-} records: the package is malicious, not merely vulnerable. */
   public boolean isMalicious() {
     return id.startsWith("MAL-");

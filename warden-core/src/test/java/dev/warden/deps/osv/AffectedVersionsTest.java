@@ -126,4 +126,15 @@ class AffectedVersionsTest {
         .isEqualTo("CVSS_V3");
     assertThat(semver.isMalicious()).isFalse();
   }
+
+  @Test
+  void cvssVectorsAreScoredByTheCalculator() throws Exception {
+    assertThat(advisory("GHSA-c2qf-rxjj-qqgw").baseScore()).hasValue(7.5);
+    assertThat(advisory("GHSA-q4v7-4rhw-9hqm").baseScore()).hasValue(9.8);
+    assertThat(advisory("GHSA-j66q-qmrc-89rx").baseScore()).isEmpty();
+    assertThat(Advisory.rating(9.8)).isEqualTo("critical");
+    assertThat(Advisory.rating(7.5)).isEqualTo("high");
+    assertThat(Advisory.rating(4.0)).isEqualTo("medium");
+    assertThat(Advisory.rating(0.1)).isEqualTo("low");
+  }
 }
