@@ -122,7 +122,11 @@ final class DepsCommand implements Callable<Integer> {
       String imported = advisories.status().imported();
       if (format == Format.JSON) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("database", Map.of("file", db.toString(), "imported", imported));
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("file", db.toString());
+        about.put("imported", imported);
+        about.put("stale", stale(imported));
+        result.put("database", about);
         result.put("functions", functions);
         output.writeJson(Main.stdout(), result);
       } else {
@@ -131,11 +135,22 @@ final class DepsCommand implements Callable<Integer> {
             .append(db)
             .append(", imported ")
             .append(imported)
-            .append('\n');
+            .append(stale(imported) ? " — older than 7 days: run warden db import again\n" : "\n");
         output.write(Main.stdout(), out -> out.write(table.toString()));
       }
     }
     return vulnerable ? 1 : ExitCodes.OK;
+  }
+
+  /** True when the database was imported more than 7 days ago (or its date is unknown). */
+  static boolean stale(String imported) {
+    try {
+      return java.time.Duration.between(java.time.Instant.parse(imported), java.time.Instant.now())
+              .toDays()
+          > 7;
+    } catch (java.time.format.DateTimeParseException e) {
+      return true;
+    }
   }
 
   private static String named(Advisory advisory) {

@@ -74,4 +74,14 @@ class DepsCommandTest {
     assertThat(deps.exitCode()).isEqualTo(2);
     assertThat(deps.err()).contains("no advisory database").contains("warden db import");
   }
+
+  @Test
+  void aDatabaseOlderThanAWeekIsStale() {
+    assertThat(DepsCommand.stale(java.time.Instant.now().toString())).isFalse();
+    assertThat(
+            DepsCommand.stale(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(8)).toString()))
+        .isTrue();
+    assertThat(DepsCommand.stale("")).isTrue();
+  }
 }
