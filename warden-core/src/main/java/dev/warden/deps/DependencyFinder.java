@@ -83,12 +83,14 @@ public final class DependencyFinder {
 
   private static List<DependencyFile> inFolder(Path root, Path folder) {
     List<DependencyFile> found = new ArrayList<>();
-    Optional<SourceFile> packageJson = read(root, folder.resolve("package.json"));
+    java.util.function.Function<Path, Optional<SourceFile>> reader = f -> read(root, f, found);
+    Optional<SourceFile> packageJson = reader.apply(folder.resolve("package.json"));
     Optional<SourceFile> npmLock =
-        read(root, folder.resolve("package-lock.json"))
-            .or(() -> read(root, folder.resolve("npm-shrinkwrap.json")));
-    Optional<SourceFile> yarn = read(root, folder.resolve("yarn.lock"));
-    Optional<SourceFile> pnpm = read(root, folder.resolve("pnpm-lock.yaml"));
+        reader
+            .apply(folder.resolve("package-lock.json"))
+            .or(() -> reader.apply(folder.resolve("npm-shrinkwrap.json")));
+    Optional<SourceFile> yarn = reader.apply(folder.resolve("yarn.lock"));
+    Optional<SourceFile> pnpm = reader.apply(folder.resolve("pnpm-lock.yaml"));
     if (npmLock.isPresent()) {
       found.add(NpmLockReader.read(npmLock.get(), packageJson));
     } else if (yarn.isPresent()) {
@@ -98,19 +100,22 @@ public final class DependencyFinder {
     } else if (packageJson.isPresent()) {
       found.add(NpmLockReader.readManifest(packageJson.get()));
     }
-    Optional<SourceFile> pyproject = read(root, folder.resolve("pyproject.toml"));
+    Optional<SourceFile> pyproject = reader.apply(folder.resolve("pyproject.toml"));
     Optional<SourceFile> tomlLock =
-        read(root, folder.resolve("poetry.lock")).or(() -> read(root, folder.resolve("uv.lock")));
-    Optional<SourceFile> pipfileLock = read(root, folder.resolve("Pipfile.lock"));
+        reader
+            .apply(folder.resolve("poetry.lock"))
+            .or(() -> reader.apply(folder.resolve("uv.lock")));
+    Optional<SourceFile> pipfileLock = reader.apply(folder.resolve("Pipfile.lock"));
     if (tomlLock.isPresent()) {
       found.add(PythonLockReader.readToml(tomlLock.get(), pyproject));
     } else if (pipfileLock.isPresent()) {
       found.add(
           PythonLockReader.readPipfileLock(
-              pipfileLock.get(), read(root, folder.resolve("Pipfile"))));
+              pipfileLock.get(), reader.apply(folder.resolve("Pipfile"))));
     } else {
       for (Path requirements : requirementsFiles(folder)) {
-        read(root, requirements)
+        reader
+            .apply(requirements)
             .ifPresent(
                 file ->
                     found.add(
@@ -118,9 +123,9 @@ public final class DependencyFinder {
                             file, name -> included(root, requirements.resolveSibling(name)))));
       }
     }
-    Optional<SourceFile> pom = read(root, folder.resolve("pom.xml"));
-    Optional<SourceFile> listed = read(root, folder.resolve("dependencies.txt"));
-    Optional<SourceFile> gradle = read(root, folder.resolve("gradle.lockfile"));
+    Optional<SourceFile> pom = reader.apply(folder.resolve("pom.xml"));
+    Optional<SourceFile> listed = reader.apply(folder.resolve("dependencies.txt"));
+    Optional<SourceFile> gradle = reader.apply(folder.resolve("gradle.lockfile"));
     if (listed.isPresent()) {
       found.add(MavenReader.readDependencyList(listed.get(), pom.map(MavenReader::readPom)));
     } else if (gradle.isPresent()) {
@@ -128,7 +133,7 @@ public final class DependencyFinder {
     } else if (pom.isPresent()) {
       found.add(MavenReader.readPom(pom.get()));
     }
-    read(root, folder.resolve("go.mod")).ifPresent(mod -> found.add(GoModReader.read(mod)));
+    reader.apply(folder.resolve("go.mod")).ifPresent(mod -> found.add(GoModReader.read(mod)));
     return found;
   }
 
@@ -151,24 +156,49 @@ public final class DependencyFinder {
   private static Optional<SourceFile> included(Path root, Path file) {
     Path normal = file.toAbsolutePath().normalize();
     return normal.startsWith(root.toAbsolutePath().normalize())
-        ? read(root, normal)
+        ? read(root, normal, new ArrayList<>())
         : Optional.empty();
   }
 
-  private static Optional<SourceFile> read(Path root, Path file) {
+  /**
+   * Reads a dependency file; one that exists but cannot be read (too large, unreadable, not UTF-8)
+   * is added to {@code found} as a file with that problem, so the report says so.
+   */
+  private static Optional<SourceFile> read(Path root, Path file, List<DependencyFile> found) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
+    String display =
+        root.toAbsolutePath()
+            .normalize()
+            .relativize(file.toAbsolutePath().normalize())
+            .toString()
+            .replace('\\', '/');
     try {
-      String display =
-          root.toAbsolutePath()
-              .normalize()
-              .relativize(file.toAbsolutePath().normalize())
-              .toString()
-              .replace('\\', '/');
       return Optional.of(SourceFile.read(file, display, ReadLimits.DEFAULT));
     } catch (InputError e) {
+      found.add(
+          new DependencyFile(
+              display, ecosystemOf(display), false, List.of(), List.of(e.toProblem()), List.of()));
       return Optional.empty();
     }
+  }
+
+  private static Ecosystem ecosystemOf(String file) {
+    String name = file.substring(file.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    if (name.equals("go.mod")) {
+      return Ecosystem.GO;
+    }
+    if (name.equals("pom.xml")
+        || name.equals("gradle.lockfile")
+        || name.equals("dependencies.txt")) {
+      return Ecosystem.MAVEN;
+    }
+    return name.startsWith("package")
+            || name.startsWith("npm-")
+            || name.startsWith("yarn")
+            || name.startsWith("pnpm")
+        ? Ecosystem.NPM
+        : Ecosystem.PYPI;
   }
 }

@@ -51,4 +51,30 @@ class DependencyFinderTest {
         .asString()
         .contains("cannot be read");
   }
+
+  @Test
+  void aLockfileThatCannotBeReadIsReportedNotSkipped(@TempDir Path dir) throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("src"));
+    java.nio.file.Files.write(
+        dir.resolve("src/package-lock.json"), new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+    Loaded loaded =
+        Loaded.template(
+            dir,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: nodejs22.x, Handler: index.handler, CodeUri: src/}
+            """);
+    List<DependencyFile> files = DependencyFinder.of(dir, loaded.function("Fn"));
+    assertThat(files)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.file()).isEqualTo("src/package-lock.json");
+              assertThat(f.ecosystem()).isEqualTo(Ecosystem.NPM);
+              assertThat(f.problems()).singleElement().asString().contains("src/package-lock.json");
+            });
+  }
 }
