@@ -49,36 +49,32 @@ public final class AwsSdkJsReader {
   private final Map<String, Val> names = new HashMap<>();
   private final List<CodeCall> calls = new ArrayList<>();
 
-  private AwsSdkJsReader(String file, List<JsToken> tokens) {
+  private final Assignments assignments;
+
+  private AwsSdkJsReader(String file, List<JsToken> tokens, Assignments assignments) {
     this.file = file;
     this.tokens = tokens;
+    this.assignments = assignments;
     names.put("process", new Module("process"));
   }
 
   /** The SDK calls of a module, in source order. */
   public static List<CodeCall> read(String file, String source) {
-    var tokens = JsTokenizer.tokenize(source);
-    AwsSdkJsReader reader = new AwsSdkJsReader(file, tokens);
-    reader.run();
-    java.util.Set<String> ambiguous = reader.assignments.ambiguous();
-    if (!ambiguous.isEmpty()) {
-      // A name given different values (in branches, say) may hold any of them where it is used:
-      // read again, with those names unknown.
-      reader = new AwsSdkJsReader(file, tokens);
-      reader.ambiguous.addAll(ambiguous);
-      reader.run();
-    }
+    List<JsToken> tokens = JsTokenizer.tokenize(source);
+    AwsSdkJsReader reader =
+        Assignments.read(
+            assignments -> {
+              AwsSdkJsReader r = new AwsSdkJsReader(file, tokens, assignments);
+              r.run();
+              return r;
+            },
+            r -> r.assignments);
     return List.copyOf(reader.calls);
   }
 
-  private final Assignments assignments = new Assignments();
-
-  /** Names that hold different values at different places: unknown wherever they are used. */
-  private final java.util.Set<String> ambiguous = new java.util.HashSet<>();
-
   private void bind(String name, Val value) {
     assignments.record(name, value instanceof Arg arg ? arg.value() : value.getClass());
-    names.put(name, ambiguous.contains(name) && value instanceof Arg ? OPAQUE : value);
+    names.put(name, assignments.isUnknown(name) && value instanceof Arg ? OPAQUE : value);
   }
 
   private void run() {

@@ -88,35 +88,31 @@ public final class Boto3Reader {
   private final Map<String, Val> names = new HashMap<>();
   private final List<CodeCall> calls = new ArrayList<>();
 
-  private Boto3Reader(String file, List<Token> tokens) {
+  private final Assignments assignments;
+
+  private Boto3Reader(String file, List<Token> tokens, Assignments assignments) {
     this.file = file;
     this.tokens = tokens;
+    this.assignments = assignments;
   }
 
   /** The boto3 calls of a module, in source order. */
   public static List<CodeCall> read(String file, String source) {
-    var tokens = PythonTokenizer.tokenize(source);
-    Boto3Reader reader = new Boto3Reader(file, tokens);
-    reader.run();
-    java.util.Set<String> ambiguous = reader.assignments.ambiguous();
-    if (!ambiguous.isEmpty()) {
-      // A name given different values (in branches, say) may hold any of them where it is used:
-      // read again, with those names unknown.
-      reader = new Boto3Reader(file, tokens);
-      reader.ambiguous.addAll(ambiguous);
-      reader.run();
-    }
+    List<Token> tokens = PythonTokenizer.tokenize(source);
+    Boto3Reader reader =
+        Assignments.read(
+            assignments -> {
+              Boto3Reader r = new Boto3Reader(file, tokens, assignments);
+              r.run();
+              return r;
+            },
+            r -> r.assignments);
     return List.copyOf(reader.calls);
   }
 
-  private final Assignments assignments = new Assignments();
-
-  /** Names that hold different values at different places: unknown wherever they are used. */
-  private final java.util.Set<String> ambiguous = new java.util.HashSet<>();
-
   private void bind(String name, Val value) {
     assignments.record(name, value instanceof Arg arg ? arg.value() : value.getClass());
-    names.put(name, ambiguous.contains(name) && value instanceof Arg ? OPAQUE : value);
+    names.put(name, assignments.isUnknown(name) && value instanceof Arg ? OPAQUE : value);
   }
 
   private void run() {
