@@ -37,24 +37,11 @@ public final class LeastPrivilege {
     return of(FunctionCode.read(root, function), function, app, granted, role);
   }
 
-  /** The same, against an analysis of the role already made. */
+  /**
+   * The same, from code already read, against the role's policies and what they allow as the caller
+   * has them (a scan's rule context keeps both per function).
+   */
   public GeneratedPolicy of(
-      Path root, ServerlessFunction function, App app, PermissionAnalysis granted) {
-    return of(FunctionCode.read(root, function), function, app, granted);
-  }
-
-  /** The same, from code already read. */
-  public GeneratedPolicy of(
-      FunctionCode code, ServerlessFunction function, App app, PermissionAnalysis granted) {
-    return of(
-        code,
-        function,
-        app,
-        granted,
-        RolePolicies.of(function.role(), AwsManagedPolicies.bundled()));
-  }
-
-  private GeneratedPolicy of(
       FunctionCode code,
       ServerlessFunction function,
       App app,

@@ -56,7 +56,8 @@ public final class UnusedPermissions implements FunctionRule {
       return List.of();
     }
     GeneratedPolicy policy =
-        leastPrivilege.of(code.get(), function, app, context.permissions(function));
+        leastPrivilege.of(
+            code.get(), function, app, context.permissions(function), context.policies(function));
     if (!policy.complete() || policy.unused().isEmpty()) {
       return List.of();
     }
