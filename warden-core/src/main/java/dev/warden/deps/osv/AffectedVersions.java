@@ -4,6 +4,7 @@ import dev.warden.deps.Ecosystem;
 import dev.warden.deps.InvalidVersionException;
 import dev.warden.deps.RequirementsReader;
 import dev.warden.deps.SemVer;
+import dev.warden.deps.VersionRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,14 +75,130 @@ public final class AffectedVersions {
     return Optional.of(new Hit(advisory, fixedIn));
   }
 
-  private static boolean inRange(Advisory.Range range, String version, Comparator<String> order) {
+  /**
+   * Whether an advisory may affect a package declared only by a range: some version the range
+   * admits lies in an affected interval or is listed. The hit's fixed version is the highest first
+   * fix among the affected intervals the range overlaps (a range starting there avoids them all),
+   * none when one of them has no fix or only listed versions match.
+   */
+  public static Optional<Hit> checkRange(
+      Advisory advisory, Ecosystem ecosystem, String name, VersionRange declared) {
+    if (advisory.withdrawn().isPresent()) {
+      return Optional.empty();
+    }
+    boolean affected = false;
+    boolean unfixed = false;
+    Optional<String> fixedIn = Optional.empty();
+    for (Advisory.Affected entry : advisory.affected()) {
+      if (!sameEcosystem(entry.ecosystem(), ecosystem)
+          || !samePackage(entry.name(), name, ecosystem)) {
+        continue;
+      }
+      for (String version : entry.versions()) {
+        try {
+          affected |= declared.contains(version); // the ranges, if any, name the fix
+
+        } catch (InvalidVersionException e) {
+          // a listed version the ordering cannot read
+        }
+      }
+      for (Advisory.Range range : entry.ranges()) {
+        boolean sameOrder =
+            range.type().equals("ECOSYSTEM")
+                || (range.type().equals("SEMVER")
+                    && (ecosystem == Ecosystem.NPM || ecosystem == Ecosystem.GO));
+        if (!sameOrder) {
+          continue;
+        }
+        try {
+          for (Span span : spans(range, ecosystem.order())) {
+            if (declared.overlaps(span.interval())) {
+              affected = true;
+              Optional<String> fix = span.fixedBy();
+              if (fix.isEmpty()) {
+                unfixed = true;
+              } else if (fixedIn.isEmpty() || ecosystem.compare(fix.get(), fixedIn.get()) > 0) {
+                fixedIn = fix;
+              }
+            }
+          }
+        } catch (InvalidVersionException e) {
+          // an event version the ordering cannot read: no verdict from this range
+        }
+      }
+    }
+    if (!affected) {
+      return Optional.empty();
+    }
+    return Optional.of(new Hit(advisory, unfixed ? Optional.empty() : fixedIn));
+  }
+
+  /** An affected interval, and the {@code fixed} event that ends it, if one does. */
+  record Span(VersionRange.Interval interval, Optional<String> fixedBy) {}
+
+  /**
+   * The affected intervals of a range: from each {@code introduced} to the next {@code fixed}
+   * (excluded) or {@code last_affected} (included), or open-ended, cut at the lowest {@code limit}.
+   */
+  static List<Span> spans(Advisory.Range range, Comparator<String> order) {
+    List<Advisory.Event> events = sorted(range, order);
+    Optional<VersionRange.Bound> limit = Optional.empty();
+    for (Advisory.Event event : range.events()) {
+      if (event.kind().equals("limit")
+          && !event.version().equals("*")
+          && (limit.isEmpty() || order.compare(event.version(), limit.get().version()) < 0)) {
+        limit = Optional.of(new VersionRange.Bound(event.version(), false));
+      }
+    }
+    List<Span> spans = new ArrayList<>();
+    boolean open = false;
+    Optional<VersionRange.Bound> start = Optional.empty();
+    for (Advisory.Event event : events) {
+      switch (event.kind()) {
+        case "introduced" -> {
+          if (!open) {
+            open = true;
+            start =
+                event.version().equals("0")
+                    ? Optional.empty()
+                    : Optional.of(new VersionRange.Bound(event.version(), true));
+          }
+        }
+        case "fixed", "last_affected" -> {
+          if (open) {
+            open = false;
+            boolean fixed = event.kind().equals("fixed");
+            spans.add(
+                new Span(
+                    new VersionRange.Interval(
+                        start, Optional.of(new VersionRange.Bound(event.version(), !fixed))),
+                    fixed ? Optional.of(event.version()) : Optional.empty()));
+          }
+        }
+        default -> {}
+      }
+    }
+    if (open) {
+      spans.add(new Span(new VersionRange.Interval(start, Optional.empty()), Optional.empty()));
+    }
+    if (limit.isEmpty()) {
+      return spans;
+    }
+    List<Span> cut = new ArrayList<>();
+    for (Span span : spans) {
+      Optional<VersionRange.Bound> upper = span.interval().upper();
+      if (upper.isEmpty() || order.compare(upper.get().version(), limit.get().version()) >= 0) {
+        upper = limit;
+      }
+      cut.add(new Span(new VersionRange.Interval(span.interval().lower(), upper), span.fixedBy()));
+    }
+    return cut;
+  }
+
+  private static List<Advisory.Event> sorted(Advisory.Range range, Comparator<String> order) {
     List<Advisory.Event> events = new ArrayList<>();
     for (Advisory.Event event : range.events()) {
-      if (event.kind().equals("limit")) {
-        if (!event.version().equals("*") && order.compare(version, event.version()) >= 0) {
-          return false;
-        }
-      } else {
+      if (!event.kind().equals("limit")) {
         events.add(event);
       }
     }
@@ -92,8 +209,19 @@ public final class AffectedVersions {
           }
           return order.compare(a.version(), b.version());
         });
+    return events;
+  }
+
+  private static boolean inRange(Advisory.Range range, String version, Comparator<String> order) {
+    for (Advisory.Event event : range.events()) {
+      if (event.kind().equals("limit")
+          && !event.version().equals("*")
+          && order.compare(version, event.version()) >= 0) {
+        return false;
+      }
+    }
     boolean vulnerable = false;
-    for (Advisory.Event event : events) {
+    for (Advisory.Event event : sorted(range, order)) {
       switch (event.kind()) {
         case "introduced" -> {
           if (event.version().equals("0") || order.compare(version, event.version()) >= 0) {

@@ -4,31 +4,51 @@ import dev.warden.deps.Dependency;
 import dev.warden.deps.DependencyFile;
 import dev.warden.deps.Ecosystem;
 import dev.warden.deps.InvalidVersionException;
+import dev.warden.deps.VersionRange;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Matches the exact versions a function ships against the advisory index: per package@version, the
- * advisories that affect it (withdrawn ones never) and the smallest version that fixes all of them
- * — the largest of their first fixes, none when one has no fix. Lookups are cached by package, so a
- * fleet that shares packages asks once.
+ * Matches the packages a function ships against the advisory index: per package, the advisories
+ * that affect its exact version (withdrawn ones never) — or, for a package declared only by a
+ * range, those that affect some version the range admits — and the smallest version that fixes all
+ * of them: the largest of their first fixes, none when one has no fix. Lookups are cached by
+ * package, so a fleet that shares packages asks once; one audit may serve several threads.
  */
 public final class DependencyAudit {
 
-  /** A vulnerable package of one dependency file. */
+  /**
+   * A vulnerable package of one dependency file.
+   *
+   * @param possible true when only a declared range is known and it admits affected versions
+   */
   public record Vulnerable(
-      Dependency dependency, String file, List<Advisory> advisories, Optional<String> fixedIn) {
+      Dependency dependency,
+      String file,
+      List<Advisory> advisories,
+      Optional<String> fixedIn,
+      boolean possible) {
     public Vulnerable {
       advisories = List.copyOf(advisories);
+    }
+
+    /** The known-malicious advisories (OSV {@code MAL-} ids) among them. */
+    public List<Advisory> malicious() {
+      return advisories.stream().filter(Advisory::isMalicious).toList();
+    }
+
+    /** The advisories of vulnerabilities, malicious ones left out. */
+    public List<Advisory> vulnerabilities() {
+      return advisories.stream().filter(a -> !a.isMalicious()).toList();
     }
   }
 
   private final AdvisoryDatabase database;
-  private final Map<String, List<Advisory>> cache = new HashMap<>();
+  private final Map<String, List<Advisory>> cache = new ConcurrentHashMap<>();
 
   public DependencyAudit(AdvisoryDatabase database) {
     this.database = database;
@@ -38,33 +58,50 @@ public final class DependencyAudit {
     List<Vulnerable> found = new ArrayList<>();
     for (DependencyFile file : files) {
       for (Dependency dependency : file.packages()) {
-        if (dependency.version().isEmpty()) {
-          continue; // a declared range: matched when ranges are (see the notes)
-        }
-        String version = dependency.version().get();
-        List<AffectedVersions.Hit> hits = new ArrayList<>();
-        for (Advisory advisory : advisories(dependency.ecosystem(), dependency.name())) {
-          AffectedVersions.check(advisory, dependency.ecosystem(), dependency.name(), version)
-              .ifPresent(hits::add);
-        }
-        if (!hits.isEmpty()) {
-          found.add(
-              new Vulnerable(
-                  dependency,
-                  file.file(),
-                  hits.stream().map(AffectedVersions.Hit::advisory).toList(),
-                  fixAll(dependency.ecosystem(), hits)));
-        }
+        audit(dependency, file.file()).ifPresent(found::add);
       }
     }
     return found;
+  }
+
+  private Optional<Vulnerable> audit(Dependency dependency, String file) throws SQLException {
+    Ecosystem ecosystem = dependency.ecosystem();
+    Optional<VersionRange> range = Optional.empty();
+    if (dependency.version().isEmpty()) {
+      try {
+        range = Optional.of(VersionRange.parse(ecosystem, dependency.range().orElse("*")));
+      } catch (InvalidVersionException e) {
+        return Optional.empty(); // a URL, a path, a git reference: nothing to match
+      }
+    }
+    List<AffectedVersions.Hit> hits = new ArrayList<>();
+    for (Advisory advisory : advisories(ecosystem, dependency.name())) {
+      Optional<AffectedVersions.Hit> hit =
+          range.isPresent()
+              ? AffectedVersions.checkRange(advisory, ecosystem, dependency.name(), range.get())
+              : AffectedVersions.check(
+                  advisory, ecosystem, dependency.name(), dependency.version().get());
+      hit.ifPresent(hits::add);
+    }
+    if (hits.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Vulnerable(
+            dependency,
+            file,
+            hits.stream().map(AffectedVersions.Hit::advisory).toList(),
+            fixAll(ecosystem, hits),
+            range.isPresent()));
   }
 
   private List<Advisory> advisories(Ecosystem ecosystem, String name) throws SQLException {
     String key = ecosystem.osvName() + " " + name;
     List<Advisory> cached = cache.get(key);
     if (cached == null) {
-      cached = database.advisories(ecosystem, name);
+      synchronized (database) {
+        cached = database.advisories(ecosystem, name);
+      }
       cache.put(key, cached);
     }
     return cached;

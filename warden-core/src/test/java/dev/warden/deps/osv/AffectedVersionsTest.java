@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.deps.Ecosystem;
+import dev.warden.deps.VersionRange;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -93,6 +94,62 @@ class AffectedVersionsTest {
       throws Exception {
     assertThat(verdict("x_WARDEN-TEST-go", Ecosystem.GO, "example.com/lib", version))
         .isEqualTo(expected);
+  }
+
+  private static String rangeVerdict(String id, Ecosystem ecosystem, String name, String range)
+      throws Exception {
+    Optional<AffectedVersions.Hit> hit =
+        AffectedVersions.checkRange(
+            advisory(id), ecosystem, name, VersionRange.parse(ecosystem, range));
+    return hit.map(h -> "possible" + h.fixedIn().map(f -> ", fixed in " + f).orElse(", no fix"))
+        .orElse("not affected");
+  }
+
+  @ParameterizedTest(name = "semver range {0}: {1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "^7.5.2;not affected",
+        "^7.5.1;possible, fixed in 7.5.2",
+        "^7.0.0;possible, fixed in 7.5.2",
+        "~6.3.0;possible, fixed in 6.3.1",
+        "~6.3.1;not affected",
+        ">=5.7.2 <6.0.0-0;not affected",
+        ">=5.7.2 <6.0.0;not affected",
+        ">=5.7.2 <=6.0.0;possible, fixed in 6.3.1",
+        "^5.0.0 || ^7.5.2;possible, fixed in 5.7.2",
+        "*;possible, fixed in 7.5.2",
+        "6.3.0 - 7.0.0;possible, fixed in 7.5.2"
+      })
+  void aDeclaredRangeIsAffectedWhenItAdmitsAnAffectedVersion(String range, String expected)
+      throws Exception {
+    assertThat(rangeVerdict("GHSA-c2qf-rxjj-qqgw", Ecosystem.NPM, "semver", range))
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "jsonpickle range {0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        ">=1.4.2|not affected|possible, no fix",
+        ">1.4.2|not affected|not affected",
+        "~=1.4.0|possible, fixed in 1.4.2|possible, no fix",
+        ">=1.5,<2|not affected|not affected",
+        "==0.9.*|possible, fixed in 1.4.2|possible, no fix"
+      })
+  void specifiersMeetFixedAndLastAffectedBounds(String range, String pysec, String ghsa)
+      throws Exception {
+    assertThat(rangeVerdict("PYSEC-2020-49", Ecosystem.PYPI, "jsonpickle", range)).isEqualTo(pysec);
+    assertThat(rangeVerdict("GHSA-j66q-qmrc-89rx", Ecosystem.PYPI, "jsonpickle", range))
+        .isEqualTo(ghsa);
+  }
+
+  @Test
+  void aRangeIsCutAtTheLimit() throws Exception {
+    assertThat(rangeVerdict("x_WARDEN-TEST-go", Ecosystem.GO, "example.com/lib", "v2.1.0"))
+        .isEqualTo("not affected");
+    assertThat(rangeVerdict("x_WARDEN-TEST-go", Ecosystem.GO, "example.com/lib", "v2.0.9"))
+        .isEqualTo("possible, no fix");
   }
 
   @Test
