@@ -111,6 +111,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output = new OutputOptions();
 
+  @Mixin DatabaseOption database = new DatabaseOption();
+
   @Override
   public Integer call() throws Exception {
     Optional<Severity> threshold = Optional.empty();
@@ -124,7 +126,8 @@ final class ScanCommand implements Callable<Integer> {
     output.checkNotAnInput();
     Style style = style();
     ScanOptions.Progress progress = ProgressBar.forTerminal(Main.stderr(), quiet);
-    ScanOptions options = new ScanOptions(settings(), baseline(), progress);
+    ScanOptions options =
+        new ScanOptions(settings(), baseline(), progress).withAdvisoryDatabase(database.path());
     ScanResult result;
     try {
       result = Scan.run(input.request(paths), Clock.systemUTC(), options);

@@ -34,16 +34,20 @@ import java.util.stream.Stream;
  * @param injections event data reaching dangerous sinks, per module
  * @param secrets credentials written in the code (masked)
  * @param files the files read, relative to the scan root
+ * @param packages the third-party modules the files import, by top-level name (Python and
+ *     JavaScript; see {@link PackageImports})
  */
 public record FunctionCode(
     List<CodeCall> calls,
     List<Injection> injections,
     List<CodeSecrets.CodeSecret> secrets,
     List<String> files,
+    List<String> packages,
     boolean complete,
     List<String> notes) {
 
   public FunctionCode {
+    packages = List.copyOf(packages);
     calls = List.copyOf(calls);
     injections = List.copyOf(injections);
     secrets = List.copyOf(secrets);
@@ -75,12 +79,12 @@ public record FunctionCode(
     CodeLocation code = function.code();
     if (!(code instanceof CodeLocation.LocalPath local)) {
       notes.add("code is not in the scanned folder (" + kind(code) + "): no calls read");
-      return new FunctionCode(List.of(), List.of(), List.of(), List.of(), false, notes);
+      return new FunctionCode(List.of(), List.of(), List.of(), List.of(), List.of(), false, notes);
     }
     Optional<Language> language = function.runtime().flatMap(FunctionCode::language);
     if (language.isEmpty()) {
       notes.add("runtime " + function.runtime().orElse("(none)") + " is not analysed");
-      return new FunctionCode(List.of(), List.of(), List.of(), List.of(), false, notes);
+      return new FunctionCode(List.of(), List.of(), List.of(), List.of(), List.of(), false, notes);
     }
     Path base = root.resolve(local.path()).normalize();
     if (Files.isRegularFile(base) && CodePackage.isPackage(base)) {
@@ -88,7 +92,8 @@ public record FunctionCode(
       CodePackage.Opened opened = CodePackage.open(base, archive);
       if (opened.code().isEmpty()) {
         notes.add(opened.refusal().orElse(archive + " cannot be read"));
-        return new FunctionCode(List.of(), List.of(), List.of(), List.of(), false, notes);
+        return new FunctionCode(
+            List.of(), List.of(), List.of(), List.of(), List.of(), false, notes);
       }
       try (CodePackage unpacked = opened.code().get()) {
         Path inside = unpacked.root();
@@ -133,7 +138,7 @@ public record FunctionCode(
               + " not found under "
               + location
               + (compiled ? " (a compiled package: Warden reads Java sources, not classes)" : ""));
-      return new FunctionCode(List.of(), List.of(), List.of(), List.of(), false, notes);
+      return new FunctionCode(List.of(), List.of(), List.of(), List.of(), List.of(), false, notes);
     }
     Set<Path> files = new LinkedHashSet<>();
     Deque<Path> queue = new ArrayDeque<>();
@@ -144,6 +149,7 @@ public record FunctionCode(
     List<CodeCall> calls = new ArrayList<>();
     List<Injection> injections = new ArrayList<>();
     List<CodeSecrets.CodeSecret> secrets = new ArrayList<>();
+    Set<String> packages = new java.util.TreeSet<>();
     boolean complete = true;
     while (!queue.isEmpty()) {
       Path file = queue.poll();
@@ -175,11 +181,13 @@ public record FunctionCode(
         case PYTHON -> {
           calls.addAll(Boto3Reader.read(shown, source));
           injections.addAll(PythonInjections.find(shown, source));
+          packages.addAll(PackageImports.python(source));
           queue.addAll(pythonImports(file, base, source));
         }
         case JAVASCRIPT -> {
           calls.addAll(AwsSdkJsReader.read(shown, source));
           injections.addAll(JsInjections.find(shown, source));
+          packages.addAll(PackageImports.javascript(source));
           queue.addAll(javascriptImports(file, root, source));
         }
         case JAVA ->
@@ -195,7 +203,8 @@ public record FunctionCode(
     for (Path file : files) {
       read.add(display.apply(file));
     }
-    return new FunctionCode(calls, injections, secrets, read, complete, notes);
+    return new FunctionCode(
+        calls, injections, secrets, read, List.copyOf(packages), complete, notes);
   }
 
   private static String kind(CodeLocation code) {

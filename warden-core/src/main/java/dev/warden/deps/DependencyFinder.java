@@ -50,7 +50,18 @@ public final class DependencyFinder {
     if (!(function.code() instanceof CodeLocation.LocalPath local)) {
       return List.of();
     }
-    Path base = root.resolve(local.path()).normalize();
+    return under(root, local.path());
+  }
+
+  /**
+   * The dependency files in the folder tree at {@code relativePath} (a function's code folder, a
+   * layer's content folder) under {@code root}.
+   */
+  public static List<DependencyFile> under(Path root, String relativePath) {
+    Path base = root.resolve(relativePath).normalize();
+    if (!base.startsWith(root.normalize())) {
+      return List.of(); // never outside the scan root
+    }
     if (!Files.isDirectory(base)) {
       return List.of(); // a single file or a package: nothing beside it is shipped
     }

@@ -3,6 +3,8 @@ package dev.warden.rules;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.SourceLocation;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,9 @@ import java.util.Optional;
  *     resource of an app-level finding; suppressions name it
  * @param fingerprint stable across runs and line moves: it keys baselines and diffs
  * @param suppression why the finding is suppressed, when it is (the reason its suppression gives)
+ * @param details fields a kind of finding adds to the report, in order ({@code package}, {@code
+ *     version}, {@code advisories} of a vulnerable dependency): strings, numbers, booleans, null,
+ *     lists and maps of them
  */
 public record Finding(
     RuleInfo rule,
@@ -25,7 +30,12 @@ public record Finding(
     SourceLocation location,
     String message,
     String fingerprint,
-    Optional<String> suppression) {
+    Optional<String> suppression,
+    Map<String, Object> details) {
+
+  public Finding {
+    details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+  }
 
   /**
    * Worst first, then by place, then by rule; ties broken by fingerprint and function, so that
@@ -59,7 +69,8 @@ public record Finding(
         at,
         message,
         Fingerprint.of(rule.id(), function.id(), subject),
-        Optional.empty());
+        Optional.empty(),
+        Map.of());
   }
 
   /**
@@ -78,7 +89,8 @@ public record Finding(
         at,
         message,
         Fingerprint.of(rule.id(), appId, subject),
-        Optional.empty());
+        Optional.empty(),
+        Map.of());
   }
 
   /** True when a suppression or a baseline silences the finding. */
@@ -97,7 +109,8 @@ public record Finding(
         location,
         message,
         fingerprint,
-        Optional.of(reason));
+        Optional.of(reason),
+        details);
   }
 
   /**
@@ -114,6 +127,22 @@ public record Finding(
         location,
         message,
         fingerprint,
-        suppression);
+        suppression,
+        details);
+  }
+
+  /** The same finding with the fields its kind adds to the report. */
+  public Finding withDetails(Map<String, Object> added) {
+    return new Finding(
+        rule,
+        severity,
+        functionId,
+        functionName,
+        resource,
+        location,
+        message,
+        fingerprint,
+        suppression,
+        added);
   }
 }

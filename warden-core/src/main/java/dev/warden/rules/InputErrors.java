@@ -2,6 +2,7 @@ package dev.warden.rules;
 
 import dev.warden.inventory.InputProblem;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns problems met while reading input into {@code input-error} findings. */
@@ -33,6 +34,7 @@ public final class InputErrors {
         message,
         Fingerprint.of(
             RULE.id(), problem.at().file(), Fingerprint.withoutNumbers(problem.message())),
-        Optional.empty());
+        Optional.empty(),
+        Map.of());
   }
 }

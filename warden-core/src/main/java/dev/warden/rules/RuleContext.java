@@ -1,16 +1,25 @@
 package dev.warden.rules;
 
 import dev.warden.code.FunctionCode;
+import dev.warden.deps.DependencyFile;
+import dev.warden.deps.DependencyFinder;
+import dev.warden.deps.osv.DependencyAudit;
+import dev.warden.deps.osv.PackageReview;
 import dev.warden.iam.AwsManagedPolicies;
 import dev.warden.iam.IamCatalog;
 import dev.warden.iam.PermissionAnalysis;
 import dev.warden.iam.RolePolicies;
 import dev.warden.inventory.App;
+import dev.warden.inventory.CodeLocation;
 import dev.warden.inventory.Inventory;
+import dev.warden.inventory.Layer;
 import dev.warden.inventory.Reachability;
 import dev.warden.inventory.ServerlessFunction;
+import dev.warden.inventory.SymbolicText;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,16 +40,25 @@ public final class RuleContext {
   private final Map<String, Reachability> reach = new ConcurrentHashMap<>();
   private final Map<String, AppIndex> indexes = new ConcurrentHashMap<>();
   private final Map<String, FunctionCode> code = new ConcurrentHashMap<>();
+  private final Optional<DependencyAudit> audit;
+  private final Map<String, List<DependencyFile>> dependencyFiles = new ConcurrentHashMap<>();
+  private final Map<String, PackageReview> packages = new ConcurrentHashMap<>();
 
   public RuleContext(Inventory inventory, Clock clock) {
     this(inventory, clock, Optional.empty());
+  }
+
+  public RuleContext(Inventory inventory, Clock clock, Optional<Path> codeRoot) {
+    this(inventory, clock, codeRoot, Optional.empty());
   }
 
   /**
    * A context whose functions' local code paths are relative to {@code codeRoot} (the scanned
    * folder), so that rules can read function code.
    */
-  public RuleContext(Inventory inventory, Clock clock, Optional<Path> codeRoot) {
+  public RuleContext(
+      Inventory inventory, Clock clock, Optional<Path> codeRoot, Optional<DependencyAudit> audit) {
+    this.audit = audit;
     this.inventory = inventory;
     this.clock = clock;
     this.codeRoot = codeRoot;
@@ -54,6 +72,58 @@ public final class RuleContext {
     }
     return Optional.of(
         code.computeIfAbsent(function.id(), id -> FunctionCode.read(codeRoot.get(), function)));
+  }
+
+  /**
+   * The function's packages: the dependency files of its code folder and of its local layers (each
+   * folder read once per scan), and — when the scan has an advisory database — the vulnerable ones.
+   */
+  public PackageReview packages(ServerlessFunction function, App app) {
+    return packages.computeIfAbsent(function.id(), id -> review(function, app));
+  }
+
+  /** True when the scan matches packages against an advisory database. */
+  public boolean auditsPackages() {
+    return audit.isPresent();
+  }
+
+  private PackageReview review(ServerlessFunction function, App app) {
+    if (codeRoot.isEmpty()) {
+      return new PackageReview(List.of(), List.of(), Optional.empty());
+    }
+    List<DependencyFile> files = new ArrayList<>();
+    if (function.code() instanceof CodeLocation.LocalPath local) {
+      files.addAll(filesUnder(local.path()));
+    }
+    for (Layer layer : app.layers()) {
+      if (layer.contentPath().isPresent() && uses(function, layer)) {
+        files.addAll(filesUnder(layer.contentPath().get()));
+      }
+    }
+    if (audit.isEmpty()) {
+      return new PackageReview(files, List.of(), Optional.empty());
+    }
+    try {
+      return new PackageReview(files, audit.get().audit(files), Optional.empty());
+    } catch (SQLException e) {
+      return new PackageReview(
+          files, List.of(), Optional.of("the advisory database cannot be read: " + e.getMessage()));
+    }
+  }
+
+  private List<DependencyFile> filesUnder(String path) {
+    return dependencyFiles.computeIfAbsent(
+        path, p -> DependencyFinder.under(codeRoot.orElseThrow(), p));
+  }
+
+  /** A function uses a layer of its app when it names the layer's ARN or refers to the layer. */
+  private static boolean uses(ServerlessFunction function, Layer layer) {
+    for (SymbolicText named : function.layers()) {
+      if (named.equals(layer.arn()) || named.symbols().contains(layer.logicalId())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The folder function code paths are relative to, when the scan has one. */

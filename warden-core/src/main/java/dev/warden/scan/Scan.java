@@ -1,5 +1,10 @@
 package dev.warden.scan;
 
+import dev.warden.deps.DependencyFile;
+import dev.warden.deps.osv.AdvisoryDatabase;
+import dev.warden.deps.osv.DatabaseState;
+import dev.warden.deps.osv.DependencyAudit;
+import dev.warden.inventory.App;
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.ServerlessFunction;
@@ -12,6 +17,7 @@ import dev.warden.score.RiskModel;
 import dev.warden.score.RiskScore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +48,40 @@ public final class Scan {
   /** Runs a scan with the team's suppressions and baseline. */
   public static ScanResult run(ScanRequest request, Clock clock, ScanOptions options) {
     Inventory inventory = new InventoryLoader(request).load();
-    RuleContext context = new RuleContext(inventory, clock, codeRoot(request));
+    Optional<Path> database = options.advisoryDatabase();
+    if (database.isEmpty() || !Files.isRegularFile(database.get())) {
+      return run(
+          inventory,
+          request,
+          clock,
+          options,
+          Optional.empty(),
+          database.map(DatabaseState::missing).orElse(DatabaseState.none()));
+    }
+    // The database stays open for the whole run: the rules ask it as they go.
+    try (AdvisoryDatabase advisories = AdvisoryDatabase.open(database.get())) {
+      DatabaseState state = DatabaseState.of(database.get(), advisories.status());
+      return run(
+          inventory, request, clock, options, Optional.of(new DependencyAudit(advisories)), state);
+    } catch (SQLException e) {
+      return run(
+          inventory,
+          request,
+          clock,
+          options,
+          Optional.empty(),
+          DatabaseState.unreadable(database.get(), e.getMessage()));
+    }
+  }
+
+  private static ScanResult run(
+      Inventory inventory,
+      ScanRequest request,
+      Clock clock,
+      ScanOptions options,
+      Optional<DependencyAudit> audit,
+      DatabaseState database) {
+    RuleContext context = new RuleContext(inventory, clock, codeRoot(request), audit);
     List<Finding> findings = new ArrayList<>();
     for (InputProblem problem : inventory.problems()) {
       findings.add(InputErrors.finding(problem));
@@ -55,6 +94,7 @@ public final class Scan {
                 inventory,
                 context,
                 () -> options.progress().checked(done.incrementAndGet(), total)));
+    findings.addAll(dependencyFileProblems(inventory, context));
     findings =
         new Suppressions(options.config(), options.baseline(), clock).apply(inventory, findings);
     findings.sort(Finding.ORDER); // rules run in parallel: fix the order before scoring
@@ -70,7 +110,25 @@ public final class Scan {
       scores.put(
           function.id(), model.score(function, byFunction.getOrDefault(function.id(), List.of())));
     }
-    return new ScanResult(inventory, findings, scores, context::reach);
+    return new ScanResult(inventory, findings, scores, context::reach, database, clock);
+  }
+
+  /**
+   * Lockfiles and manifests that could not be fully read, once per file and problem however many
+   * functions ship them.
+   */
+  private static List<Finding> dependencyFileProblems(Inventory inventory, RuleContext context) {
+    Map<String, Finding> found = new java.util.TreeMap<>();
+    for (App app : inventory.apps()) {
+      for (ServerlessFunction function : app.functions()) {
+        for (DependencyFile file : context.packages(function, app).files()) {
+          for (InputProblem problem : file.problems()) {
+            found.putIfAbsent(problem.at() + " " + problem.message(), InputErrors.finding(problem));
+          }
+        }
+      }
+    }
+    return new ArrayList<>(found.values());
   }
 
   /** Function code paths are relative to the scanned folder (of a single scanned path). */

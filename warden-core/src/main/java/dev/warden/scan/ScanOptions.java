@@ -1,12 +1,27 @@
 package dev.warden.scan;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * How to judge what a scan finds: the team's settings (suppressions), an optional baseline whose
- * findings are not reported again, and who hears of the scan's progress.
+ * findings are not reported again, who hears of the scan's progress, and the advisory database to
+ * match packages against (a file that may not exist: the report then says so).
  */
-public record ScanOptions(WardenConfig config, Optional<Baseline> baseline, Progress progress) {
+public record ScanOptions(
+    WardenConfig config,
+    Optional<Baseline> baseline,
+    Progress progress,
+    Optional<Path> advisoryDatabase) {
+
+  public ScanOptions(WardenConfig config, Optional<Baseline> baseline, Progress progress) {
+    this(config, baseline, progress, Optional.empty());
+  }
+
+  /** The same options, matching packages against the database in {@code file}. */
+  public ScanOptions withAdvisoryDatabase(Path file) {
+    return new ScanOptions(config, baseline, progress, Optional.of(file));
+  }
 
   /** Hears how far a long scan is; called from several threads. */
   @FunctionalInterface

@@ -1,5 +1,6 @@
 package dev.warden.scan;
 
+import dev.warden.deps.osv.DatabaseState;
 import dev.warden.inventory.App;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.Reachability;
@@ -7,6 +8,7 @@ import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Finding;
 import dev.warden.score.FleetSummary;
 import dev.warden.score.RiskScore;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,17 +27,26 @@ public final class ScanResult {
   private final Map<String, RiskScore> scores;
   private final Map<String, List<Finding>> byFunction = new HashMap<>();
   private final Function<App, Reachability> reach;
+  private final DatabaseState advisories;
+  private final Clock clock;
 
   public ScanResult(Inventory inventory, List<Finding> findings, Map<String, RiskScore> scores) {
-    this(inventory, findings, scores, Reachability::of);
+    this(inventory, findings, scores, Reachability::of, DatabaseState.none(), Clock.systemUTC());
   }
 
-  /** A result whose reports reuse the reachability the rules computed. */
+  /**
+   * A result whose reports reuse the reachability the rules computed, and show the advisory
+   * database's state as of the scan's clock.
+   */
   public ScanResult(
       Inventory inventory,
       List<Finding> findings,
       Map<String, RiskScore> scores,
-      Function<App, Reachability> reach) {
+      Function<App, Reachability> reach,
+      DatabaseState advisories,
+      Clock clock) {
+    this.advisories = advisories;
+    this.clock = clock;
     this.reach = reach;
     this.inventory = inventory;
     this.findings = findings.stream().sorted(Finding.ORDER).toList();
@@ -45,6 +56,16 @@ public final class ScanResult {
           .functionId()
           .ifPresent(id -> byFunction.computeIfAbsent(id, k -> new ArrayList<>()).add(finding));
     }
+  }
+
+  /** The advisory database the packages were matched against (or why they were not). */
+  public DatabaseState advisories() {
+    return advisories;
+  }
+
+  /** The scan's clock: the day its dates (database age, expiry) are judged on. */
+  public Clock clock() {
+    return clock;
   }
 
   /** What each function of the app may reach. */

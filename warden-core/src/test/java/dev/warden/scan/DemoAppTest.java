@@ -2,6 +2,7 @@ package dev.warden.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.deps.osv.AdvisoryDatabase;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.Trigger;
 import dev.warden.inventory.TriggerKind;
@@ -24,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo app is what users try first and the end-to-end fixture of every analysis. */
 class DemoAppTest {
@@ -155,21 +157,54 @@ class DemoAppTest {
   @Test
   void everyWeaknessPlantedInTheTemplateAndTheCodeIsReportedWithItsFunctionAndCategory()
       throws IOException {
+    List<Weakness> planted =
+        plantedWeaknesses().stream()
+            .filter(
+                w ->
+                    w.file().equals("template.yaml")
+                        || (w.file().startsWith("src/")
+                            && (w.category().equals("event-injection")
+                                || w.category().equals("data-exposure"))))
+            .toList();
+    assertThat(unreported(RESULT, planted))
+        .as("planted weaknesses Warden does not report")
+        .isEmpty();
+    assertThat(planted.size()).isGreaterThanOrEqualTo(30);
+  }
+
+  @Test
+  void everyPlantedPackageIsReportedWhenTheDemoAdvisoriesAreImported(@TempDir Path temp)
+      throws Exception {
+    Path database = temp.resolve("advisories.db");
+    AdvisoryDatabase.importFrom(List.of(DEMO.resolve("advisories")), database, false);
+    ScanResult result =
+        Scan.run(
+            ScanRequest.of(DEMO),
+            RuleFixture.CLOCK,
+            ScanOptions.defaults().withAdvisoryDatabase(database));
+    List<Weakness> planted =
+        plantedWeaknesses().stream()
+            .filter(
+                w ->
+                    w.category().equals("vulnerable-dependency")
+                        || (w.category().equals("supply-chain") && w.file().startsWith("src/")))
+            .toList();
+    assertThat(planted).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(unreported(result, planted)).as("planted packages Warden does not report").isEmpty();
+    assertThat(unreported(RESULT, planted))
+        .as("without a database only the unpinned manifest is found")
+        .hasSize(planted.size() - 1);
+    assertThat(result.advisories().status(RuleFixture.CLOCK)).isIn("current", "stale");
+    assertThat(RESULT.advisories().status(RuleFixture.CLOCK)).isEqualTo("missing");
+  }
+
+  /** The planted weaknesses the result does not report with their function, category and line. */
+  private static List<String> unreported(ScanResult result, List<Weakness> planted) {
     List<String> missing = new ArrayList<>();
-    int checked = 0;
-    for (Weakness weakness : plantedWeaknesses()) {
-      boolean analysed =
-          weakness.file().equals("template.yaml")
-              || (weakness.file().startsWith("src/")
-                  && (weakness.category().equals("event-injection")
-                      || weakness.category().equals("data-exposure")));
-      if (!analysed) {
-        continue; // lockfiles and logs: the analyses of issues 6 and 7
-      }
+    for (Weakness weakness : planted) {
       for (String name : weakness.function().split(",\\s*", -1)) {
-        checked++;
         boolean reported =
-            RESULT.findings().stream()
+            result.findings().stream()
                 .anyMatch(
                     f ->
                         f.rule().category().wireName().equals(weakness.category())
@@ -184,8 +219,7 @@ class DemoAppTest {
         }
       }
     }
-    assertThat(checked).isGreaterThanOrEqualTo(30);
-    assertThat(missing).as("planted weaknesses Warden does not report").isEmpty();
+    return missing;
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.warden.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.deps.osv.AdvisoryDatabase;
+import dev.warden.deps.osv.DependencyAudit;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.document.ReadLimits;
 import dev.warden.rules.Finding;
@@ -38,13 +40,23 @@ public final class RuleFixture {
       Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
 
   private final Rule rule;
+  private final java.util.Optional<String> advisories;
 
-  private RuleFixture(Rule rule) {
+  private RuleFixture(Rule rule, java.util.Optional<String> advisories) {
     this.rule = rule;
+    this.advisories = advisories;
   }
 
   public static RuleFixture of(Rule rule) {
-    return new RuleFixture(rule);
+    return new RuleFixture(rule, java.util.Optional.empty());
+  }
+
+  /**
+   * The same fixture, run with an advisory database imported from the OSV records in {@code folder}
+   * (relative to the rule's fixture folder).
+   */
+  public RuleFixture withAdvisories(String folder) {
+    return new RuleFixture(rule, java.util.Optional.of(folder));
   }
 
   /** The folder of the rule's fixtures on the test class path. */
@@ -67,12 +79,34 @@ public final class RuleFixture {
     Inventory inventory =
         new InventoryLoader(new ScanRequest(List.of(file), Map.of(), ReadLimits.DEFAULT)).load();
     assertThat(inventory.problems()).as("problems reading fixture " + fixture).isEmpty();
-    List<Finding> findings =
-        new RuleEngine(RuleCatalog.of(List.of(rule)))
-            .run(
-                inventory,
-                new RuleContext(inventory, CLOCK, java.util.Optional.of(file.getParent())));
-    return new Result(file, findings);
+    if (advisories.isEmpty()) {
+      return new Result(file, run(inventory, file, java.util.Optional.empty()));
+    }
+    try {
+      Path database = Files.createTempFile("warden-fixture-", ".db");
+      try {
+        AdvisoryDatabase.importFrom(
+            List.of(file.getParent().resolve(advisories.get())), database, false);
+        try (AdvisoryDatabase opened = AdvisoryDatabase.open(database)) {
+          return new Result(
+              file, run(inventory, file, java.util.Optional.of(new DependencyAudit(opened))));
+        }
+      } finally {
+        Files.deleteIfExists(database);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<Finding> run(
+      Inventory inventory, Path file, java.util.Optional<DependencyAudit> audit) {
+    return new RuleEngine(RuleCatalog.of(List.of(rule)))
+        .run(
+            inventory,
+            new RuleContext(inventory, CLOCK, java.util.Optional.of(file.getParent()), audit));
   }
 
   /** The findings of one fixture. */

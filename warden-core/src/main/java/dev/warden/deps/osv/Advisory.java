@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param severity CVSS vectors by type ({@code CVSS_V3} → {@code CVSS:3.1/AV:N/...})
  * @param withdrawn when present the record no longer counts (kept to explain earlier reports)
+ * @param weaknesses the CWE ids the database gives ({@code database_specific.cwe_ids})
  */
 public record Advisory(
     String id,
@@ -16,9 +17,11 @@ public record Advisory(
     String modified,
     Optional<String> withdrawn,
     List<Severity> severity,
-    List<Affected> affected) {
+    List<Affected> affected,
+    List<String> weaknesses) {
 
   public Advisory {
+    weaknesses = List.copyOf(weaknesses);
     aliases = List.copyOf(aliases);
     severity = List.copyOf(severity);
     affected = List.copyOf(affected);
@@ -73,6 +76,27 @@ public record Advisory(
     return best;
   }
 
+  /** The severity type under which the database's own word rating is kept (GHSA's MODERATE). */
+  public static final String DATABASE_RATING = "DATABASE_SPECIFIC";
+
+  /**
+   * How bad the advisory is: the rating of its highest CVSS base score, else the database's own
+   * rating ({@code moderate} read as medium), else empty.
+   */
+  public Optional<String> rating() {
+    java.util.OptionalDouble score = baseScore();
+    if (score.isPresent()) {
+      return Optional.of(rating(score.getAsDouble()));
+    }
+    for (Severity entry : severity) {
+      if (entry.type().equals(DATABASE_RATING)) {
+        String word = entry.score().toLowerCase(java.util.Locale.ROOT);
+        return Optional.of(word.equals("moderate") ? "medium" : word);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** CVSS v3's rating of a base score: none, low, medium, high, critical. */
   public static String rating(double score) {
     if (score >= 9.0) {
@@ -87,8 +111,11 @@ public record Advisory(
     return score > 0 ? "low" : "none";
   }
 
-  /** True for {@code MAL-} records: the package is malicious, not merely vulnerable. */
+  /**
+   * True when the package is malicious, not merely vulnerable: OpenSSF's {@code MAL-} records, and
+   * GitHub's malware advisories (CWE-506, embedded malicious code).
+   */
   public boolean isMalicious() {
-    return id.startsWith("MAL-");
+    return id.startsWith("MAL-") || weaknesses.contains("CWE-506");
   }
 }

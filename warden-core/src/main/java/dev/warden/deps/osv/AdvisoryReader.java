@@ -49,6 +49,12 @@ public final class AdvisoryReader {
             s ->
                 severity.add(
                     new Advisory.Severity(s.path("type").asText(), s.path("score").asText())));
+    List<String> weaknesses = new ArrayList<>();
+    root.path("database_specific").path("cwe_ids").forEach(c -> weaknesses.add(c.asText()));
+    JsonNode rated = root.path("database_specific").path("severity");
+    if (rated.isTextual()) {
+      severity.add(new Advisory.Severity(Advisory.DATABASE_RATING, rated.asText()));
+    }
     List<Advisory.Affected> affected = new ArrayList<>();
     for (JsonNode entry : root.path("affected")) {
       JsonNode pkg = entry.path("package");
@@ -93,6 +99,7 @@ public final class AdvisoryReader {
             ? Optional.of(root.get("withdrawn").asText())
             : Optional.empty(),
         severity,
-        affected);
+        affected,
+        weaknesses);
   }
 }

@@ -1,5 +1,6 @@
 package dev.warden.report.console;
 
+import dev.warden.deps.osv.DatabaseState;
 import dev.warden.iam.BundledData;
 import dev.warden.inventory.Auth;
 import dev.warden.inventory.ServerlessFunction;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The scan report for a terminal. It opens with the fleet summary, then goes function by function,
@@ -93,6 +95,7 @@ public final class ReportTable {
     if (!quiet) {
       out.write(dataLine(clock));
     }
+    out.write(advisoryLine(result.advisories()));
     out.flush();
   }
 
@@ -181,6 +184,28 @@ public final class ReportTable {
       separator = "; ";
     }
     return line.append('\n').toString();
+  }
+
+  /**
+   * "Advisories: FILE of 2026-11-27 (2 days old; npm 3120, PyPI 1877)", or the warning when the
+   * database is stale, missing or unreadable: every report tells what its package matches rest on.
+   */
+  String advisoryLine(DatabaseState database) {
+    Optional<String> warning = database.warning(clock);
+    if (warning.isPresent()) {
+      return style.bold("Warning: ") + warning.get() + "\n";
+    }
+    long age = database.ageDays(clock).orElse(0L);
+    List<String> counts = new ArrayList<>();
+    database.advisories().forEach((ecosystem, count) -> counts.add(ecosystem + " " + count));
+    return "Advisories: "
+        + database.file().orElse("")
+        + " of "
+        + database.imported().map(i -> i.toString().substring(0, 10)).orElse("")
+        + " ("
+        + (age == 1 ? "1 day old" : age + " days old")
+        + (counts.isEmpty() ? "" : "; " + String.join(", ", counts))
+        + ")\n";
   }
 
   /** The kinds of a function's triggers, each once, in order: "http, sqs". */

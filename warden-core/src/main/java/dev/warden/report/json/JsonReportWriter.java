@@ -1,10 +1,12 @@
 package dev.warden.report.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.warden.deps.osv.DatabaseState;
 import dev.warden.inventory.App;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.Reachability;
 import dev.warden.inventory.ServerlessFunction;
+import dev.warden.report.JsonValues;
 import dev.warden.report.WardenVersion;
 import dev.warden.rules.Finding;
 import dev.warden.rules.Severity;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +69,7 @@ public final class JsonReportWriter {
       json.writeStringField("version", WardenVersion.VERSION);
       json.writeEndObject();
       JsonOutput.data(json);
+      advisoryDatabase(json, result);
       summary(json, result);
       functions(
           json,
@@ -111,6 +115,23 @@ public final class JsonReportWriter {
     }
     out.write('\n');
     out.flush();
+  }
+
+  /**
+   * {@code "advisoryDatabase": {"status", "file", "imported", "ageDays", "advisories", "warning"}}:
+   * what the package matches rest on, as of the scan.
+   */
+  private static void advisoryDatabase(JsonGenerator json, ScanResult result) throws IOException {
+    DatabaseState database = result.advisories();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("status", database.status(result.clock()));
+    fields.put("file", database.file().orElse(null));
+    fields.put("imported", database.imported().map(Object::toString).orElse(null));
+    fields.put("ageDays", database.ageDays(result.clock()).orElse(null));
+    fields.put("advisories", database.advisories());
+    fields.put("warning", database.warning(result.clock()).orElse(null));
+    json.writeFieldName("advisoryDatabase");
+    JsonValues.write(json, fields);
   }
 
   private static void summary(JsonGenerator json, ScanResult result) throws IOException {
@@ -211,6 +232,7 @@ public final class JsonReportWriter {
       json.writeBooleanField("suppressed", true);
       json.writeStringField("suppression", finding.suppression().orElseThrow());
     }
+    JsonValues.writeFields(json, finding.details());
     json.writeEndObject();
   }
 }

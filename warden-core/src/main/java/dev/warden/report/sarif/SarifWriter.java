@@ -3,6 +3,7 @@ package dev.warden.report.sarif;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.warden.inventory.SourceLocation;
+import dev.warden.report.JsonValues;
 import dev.warden.report.WardenVersion;
 import dev.warden.rules.Finding;
 import dev.warden.rules.RuleCatalog;
@@ -179,6 +180,7 @@ public final class SarifWriter {
     json.writeStringField("security-severity", securitySeverity(finding.severity()));
     json.writeStringField("category", finding.rule().category().wireName());
     json.writeStringField("severity", finding.severity().wireName());
+    JsonValues.writeFields(json, finding.details());
     json.writeEndObject();
     json.writeEndObject();
   }

@@ -1,0 +1,2 @@
+const _ = require('lodash');
+const pad = require('left-pad');

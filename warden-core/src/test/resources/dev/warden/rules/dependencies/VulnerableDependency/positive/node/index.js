@@ -1,0 +1,2 @@
+const _ = require('lodash');
+exports.handler = async (e) => _.get(e, 'a');

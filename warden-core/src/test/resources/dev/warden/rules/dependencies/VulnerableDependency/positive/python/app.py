@@ -1,0 +1,5 @@
+import jsonpickle
+
+
+def handler(event, context):
+    return jsonpickle.encode(event)
