@@ -1,20 +1,22 @@
 package dev.warden.cli;
 
 import dev.warden.deps.DependencyFile;
-import dev.warden.deps.DependencyFinder;
-import dev.warden.deps.osv.Advisory;
-import dev.warden.deps.osv.AdvisoryDatabase;
-import dev.warden.deps.osv.DependencyAudit;
-import dev.warden.inventory.App;
-import dev.warden.inventory.Inventory;
 import dev.warden.inventory.ServerlessFunction;
-import dev.warden.scan.InventoryLoader;
+import dev.warden.report.console.ReportTable;
+import dev.warden.report.console.Style;
+import dev.warden.report.json.JsonReportWriter;
+import dev.warden.report.sbom.CycloneDxWriter;
+import dev.warden.rules.Category;
+import dev.warden.rules.Finding;
+import dev.warden.scan.Scan;
+import dev.warden.scan.ScanOptions;
+import dev.warden.scan.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,19 +27,22 @@ import picocli.CommandLine.Parameters;
     name = "deps",
     description = {
       "List the packages each function ships (from the lockfiles and manifests in its code"
-          + " folder) and the known vulnerabilities of their versions, from the local advisory"
-          + " database (warden db import)."
+          + " folder and its layers), the known vulnerabilities of their versions from the local"
+          + " advisory database (warden db update / warden db import), known-malicious packages"
+          + " and manifests without a lockfile. Without a database the packages are listed and"
+          + " the report says they were not matched."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  warden deps examples/acme-shop",
-      "  warden deps --format json --db advisories.db ."
+      "  warden deps --format json --db advisories.db .",
+      "  warden deps --format cyclonedx --output sboms/ examples/acme-shop"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:no vulnerable package",
-      "1:a vulnerable package was found",
-      "2:usage error (no database)",
+      "0:no vulnerable or malicious package",
+      "1:a vulnerable or malicious package was found",
+      "2:usage error",
       "3:the input could not be loaded at all"
     },
     mixinStandardHelpOptions = true)
@@ -45,7 +50,8 @@ final class DepsCommand implements Callable<Integer> {
 
   enum Format {
     TABLE,
-    JSON
+    JSON,
+    CYCLONEDX
   }
 
   @Parameters(arity = "1", paramLabel = "PATH", description = "A template file or a folder.")
@@ -55,7 +61,9 @@ final class DepsCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table or json.")
+      description =
+          "table, json (the report contract, package findings only) or cyclonedx (a CycloneDX"
+              + " 1.6 SBOM per function: --output names a folder when there are several).")
   Format format;
 
   @Mixin DatabaseOption database = new DatabaseOption();
@@ -66,130 +74,116 @@ final class DepsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path db = database.path();
-    if (!Files.isRegularFile(db)) {
-      throw new UsageProblem("no advisory database at " + db + ": run warden db import first");
+    if (format != Format.CYCLONEDX) {
+      output.checkNotAnInput();
     }
-    output.checkNotAnInput();
-    Inventory inventory = new InventoryLoader(input.request(List.of(path))).load();
-    Path root = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
-    List<Map<String, Object>> functions = new ArrayList<>();
-    StringBuilder table = new StringBuilder();
-    boolean vulnerable = false;
-    try (AdvisoryDatabase advisories = AdvisoryDatabase.open(db)) {
-      DependencyAudit audit = new DependencyAudit(advisories);
-      for (App app : inventory.apps()) {
-        for (ServerlessFunction fn : app.functions()) {
-          List<DependencyFile> files = DependencyFinder.of(root, fn);
-          List<DependencyAudit.Vulnerable> found = audit.audit(files);
-          vulnerable |= !found.isEmpty();
-          int packages = files.stream().mapToInt(f -> f.packages().size()).sum();
-          Map<String, Object> entry = new LinkedHashMap<>();
-          entry.put("function", fn.logicalId());
-          entry.put("functionId", fn.id());
-          entry.put("files", files.stream().map(DependencyFile::file).toList());
-          entry.put("packages", packages);
-          List<Map<String, Object>> list = new ArrayList<>();
-          table
-              .append(fn.logicalId())
-              .append(": ")
-              .append(packages)
-              .append(packages == 1 ? " package" : " packages")
-              .append(" in ")
-              .append(files.size())
-              .append(files.size() == 1 ? " file" : " files")
-              .append(found.isEmpty() ? ", none known vulnerable\n" : "\n");
-          for (DependencyAudit.Vulnerable v : found) {
-            list.add(json(v));
-            table
-                .append("  ")
-                .append(v.dependency())
-                .append(" (")
-                .append(v.dependency().ecosystem().osvName())
-                .append(") ")
-                .append(String.join(", ", v.advisories().stream().map(DepsCommand::named).toList()))
-                .append(v.fixedIn().map(f -> "; fixed in " + f).orElse("; no fixed version"))
-                .append("; via ")
-                .append(String.join(" > ", v.dependency().path()))
-                .append(" (")
-                .append(v.dependency().at())
-                .append(")\n");
-          }
-          entry.put("vulnerable", list);
-          functions.add(entry);
-        }
-      }
-      String imported = advisories.status().imported();
-      if (format == Format.JSON) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        Map<String, Object> about = new LinkedHashMap<>();
-        about.put("file", db.toString());
-        about.put("imported", imported);
-        about.put("stale", stale(imported));
-        result.put("database", about);
-        result.put("functions", functions);
-        output.writeJson(Main.stdout(), result);
-      } else {
-        table
-            .append("Advisory database: ")
-            .append(db)
-            .append(", imported ")
-            .append(imported)
-            .append(stale(imported) ? " — older than 7 days: run warden db import again\n" : "\n");
-        output.write(Main.stdout(), out -> out.write(table.toString()));
+    Clock clock = Clock.systemUTC();
+    ScanOptions options =
+        ScanOptions.defaults()
+            .withAdvisoryDatabase(database.path())
+            .onlyRules(rule -> rule.id().startsWith("WDN-DEP-"));
+    ScanResult result = Scan.run(input.request(List.of(path)), clock, options);
+    switch (format) {
+      case JSON ->
+          output.write(Main.stdout(), out -> new JsonReportWriter().writeReport(result, out));
+      case TABLE -> output.write(Main.stdout(), out -> table(result, clock, out));
+      case CYCLONEDX -> sboms(result, clock);
+    }
+    boolean found =
+        result.findings().stream()
+            .anyMatch(
+                f ->
+                    !f.suppressed()
+                        && (f.rule().category() == Category.VULNERABLE_DEPENDENCY
+                            || f.rule().id().equals("WDN-DEP-002")));
+    return found ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** Per function: its packages and files, then each package finding with file and line. */
+  private static void table(ScanResult result, Clock clock, Writer out) throws IOException {
+    for (ServerlessFunction function : result.inventory().functions().toList()) {
+      List<DependencyFile> files = result.packages(function).files();
+      int packages = files.stream().mapToInt(f -> f.packages().size()).sum();
+      List<Finding> findings = result.findingsOf(function);
+      out.write(
+          function.logicalId()
+              + ": "
+              + packages
+              + (packages == 1 ? " package" : " packages")
+              + " in "
+              + files.size()
+              + (files.size() == 1 ? " file" : " files")
+              + (files.isEmpty()
+                  ? ""
+                  : " ("
+                      + String.join(", ", files.stream().map(DependencyFile::file).toList())
+                      + ")")
+              + (findings.isEmpty() ? ", nothing found" : "")
+              + "\n");
+      for (Finding finding : findings) {
+        out.write(
+            "  "
+                + finding.severity().wireName()
+                + "  "
+                + finding.rule().id()
+                + "  "
+                + finding.location().file()
+                + ":"
+                + finding.location().line()
+                + "\n    "
+                + finding.message()
+                + "\n");
       }
     }
-    return vulnerable ? 1 : ExitCodes.OK;
-  }
-
-  /** True when the database was imported more than 7 days ago (or its date is unknown). */
-  static boolean stale(String imported) {
-    try {
-      return java.time.Duration.between(java.time.Instant.parse(imported), java.time.Instant.now())
-              .toDays()
-          > 7;
-    } catch (java.time.format.DateTimeParseException e) {
-      return true;
+    for (Finding finding : result.findings()) {
+      if (finding.rule().category() == Category.INPUT_ERROR) {
+        out.write("input error  " + finding.location() + "  " + finding.message() + "\n");
+      }
     }
+    out.write(new ReportTable(clock, Style.PLAIN, false).advisoryLine(result.advisories()));
   }
 
-  private static String named(Advisory advisory) {
-    String aliases =
-        advisory.aliases().isEmpty() ? "" : " (" + String.join(", ", advisory.aliases()) + ")";
-    String score =
-        advisory.baseScore().isPresent()
-            ? ", CVSS "
-                + advisory.baseScore().getAsDouble()
-                + " "
-                + Advisory.rating(advisory.baseScore().getAsDouble())
-            : "";
-    return advisory.id() + aliases + score;
+  /** One SBOM per function: to standard output when there is one, else into the --output folder. */
+  private void sboms(ScanResult result, Clock clock) throws IOException {
+    List<ServerlessFunction> functions = result.inventory().functions().toList();
+    CycloneDxWriter writer = new CycloneDxWriter(clock);
+    if (output.isStandardOutput()) {
+      if (functions.size() != 1) {
+        throw new UsageProblem(
+            functions.size()
+                + " functions: give --output FOLDER to get one SBOM per function in it");
+      }
+      output.write(
+          Main.stdout(),
+          out -> out.write(writer.write(functions.get(0), result.packages(functions.get(0)))));
+      return;
+    }
+    Path folder = Path.of(output.output);
+    if (Files.isRegularFile(folder)) {
+      throw new UsageProblem(
+          "--output "
+              + folder
+              + " is a file; the cyclonedx format writes one SBOM per function"
+              + " into a folder");
+    }
+    Files.createDirectories(folder);
+    for (ServerlessFunction function : functions) {
+      OutputOptions file = new OutputOptions();
+      file.output = folder.resolve(safe(function.logicalId()) + ".cdx.json").toString();
+      file.write(
+          Main.stdout(), out -> out.write(writer.write(function, result.packages(function))));
+    }
+    Main.stderr()
+        .println(
+            "wrote "
+                + functions.size()
+                + (functions.size() == 1 ? " SBOM" : " SBOMs")
+                + " into "
+                + folder);
   }
 
-  private static Map<String, Object> json(DependencyAudit.Vulnerable v) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("package", v.dependency().name());
-    json.put("version", v.dependency().version().orElse(null));
-    json.put("ecosystem", v.dependency().ecosystem().osvName());
-    json.put("advisories", v.advisories().stream().map(Advisory::id).toList());
-    json.put(
-        "cvss",
-        v.advisories().stream()
-            .map(Advisory::baseScore)
-            .filter(java.util.OptionalDouble::isPresent)
-            .mapToDouble(java.util.OptionalDouble::getAsDouble)
-            .max()
-            .stream()
-            .boxed()
-            .findFirst()
-            .orElse(null));
-    json.put(
-        "aliases", v.advisories().stream().flatMap(a -> a.aliases().stream()).distinct().toList());
-    json.put("fixedIn", v.fixedIn().orElse(null));
-    json.put("direct", v.dependency().direct());
-    json.put("path", v.dependency().path());
-    json.put("file", v.dependency().at().file());
-    json.put("line", v.dependency().at().line());
-    return json;
+  /** A logical id as a file name: letters, digits, dots, dashes and underscores only. */
+  private static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

@@ -87,7 +87,19 @@ public final class Main implements Runnable {
     commandLine.setErr(
         new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, debug));
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError | LinkageError e) {
+      // picocli hands on errors: report them as the internal errors they are, without a trace
+      err.println(
+          "warden: internal error: "
+              + e
+              + (debug ? "" : " (run again with --debug for details, and report it)"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return ExitCodes.INTERNAL;
+    }
   }
 
   private static int handle(Exception e, boolean debug) {

@@ -2,6 +2,7 @@ package dev.warden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.testing.JsonSchemas;
 import dev.warden.testing.Loaded;
 import dev.warden.testing.Repo;
 import java.nio.file.Path;
@@ -50,38 +51,79 @@ class DepsCommandTest {
         .contains("0 days ago");
 
     Cli deps = Cli.run("deps", app().toString(), "--db", db);
-    assertThat(deps.exitCode()).isEqualTo(1);
+    assertThat(deps.exitCode()).as(deps.err()).isEqualTo(1);
     assertThat(deps.out())
-        .contains("Api: 3 packages in 1 file")
-        .contains(
-            "semver@7.5.1 (npm) GHSA-c2qf-rxjj-qqgw (CVE-2022-25883), CVSS 7.5 high; fixed in 7.5.2")
-        .contains(
-            "node-serialize@0.0.4 (npm) GHSA-q4v7-4rhw-9hqm (CVE-2017-5941), CVSS 9.8 critical; no fixed version")
+        .contains("Api: 3 packages in 1 file (src/api/package-lock.json)")
+        .contains("  high  WDN-DEP-001  src/api/package-lock.json:")
+        .contains("semver@7.5.1, affected by GHSA-c2qf-rxjj-qqgw (CVE-2022-25883)")
+        .contains("7.5.2 fixes it")
+        .contains("  critical  WDN-DEP-001")
+        .contains("node-serialize@0.0.4, affected by GHSA-q4v7-4rhw-9hqm (CVE-2017-5941)")
+        .contains("no fixed version is known")
+        .contains("Advisories: " + db + " of ")
         .doesNotContain("left-pad-lite@");
 
     Cli json = Cli.run("deps", app().toString(), "--db", db, "--format", "json");
+    JsonSchemas.assertValid("report-v1.schema.json", json.out());
     assertThat(json.out())
-        .contains("\"package\" : \"semver\"")
-        .contains("\"fixedIn\" : \"7.5.2\"")
-        .contains("\"cvss\" : 7.5")
-        .contains("\"ecosystem\" : \"npm\"")
-        .contains("\"aliases\" : [ \"CVE-2022-25883\" ]");
+        .contains("\"category\": \"vulnerable-dependency\"")
+        .contains("\"package\": \"semver\"")
+        .contains("\"version\": \"7.5.1\"")
+        .contains("\"fixedIn\": \"7.5.2\"")
+        .contains("\"cvss\": 7.5")
+        .contains("\"ecosystem\": \"npm\"")
+        .contains("\"advisories\": [\n        \"GHSA-c2qf-rxjj-qqgw\"\n      ]")
+        .contains("\"status\": \"current\"")
+        .doesNotContain("WDN-IAM-");
   }
 
   @Test
-  void withoutADatabaseDepsSaysHowToGetOne() {
+  void cyclonedxWritesOneValidSbomPerFunctionWithItsVulnerabilities() throws Exception {
+    String db = dir.resolve("adv.db").toString();
+    Cli.run("db", "import", ADVISORIES, "--db", db);
+    Cli sbom = Cli.run("deps", app().toString(), "--db", db, "--format", "cyclonedx");
+    assertThat(sbom.exitCode()).as(sbom.err()).isEqualTo(1);
+    JsonSchemas.assertValidCycloneDx(sbom.out());
+    assertThat(sbom.out())
+        .contains("\"specVersion\" : \"1.6\"")
+        .contains("\"purl\" : \"pkg:npm/semver@7.5.1\"")
+        .contains("\"id\" : \"GHSA-c2qf-rxjj-qqgw\"")
+        .contains("\"ref\" : \"pkg:npm/semver@7.5.1\"")
+        .contains("\"name\" : \"Api\"");
+    assertThat(serial(Cli.run("deps", app().toString(), "--db", db, "--format", "cyclonedx").out()))
+        .as("the same packages give the same serial number")
+        .isEqualTo(serial(sbom.out()))
+        .startsWith("urn:uuid:");
+
+    Path out = dir.resolve("sboms");
+    Cli folder =
+        Cli.run(
+            "deps",
+            app().toString(),
+            "--db",
+            db,
+            "--format",
+            "cyclonedx",
+            "--output",
+            out.toString());
+    assertThat(folder.err()).contains("wrote 1 SBOM into");
+    JsonSchemas.assertValidCycloneDx(java.nio.file.Files.readString(out.resolve("Api.cdx.json")));
+  }
+
+  @Test
+  void withoutADatabaseDepsListsThePackagesAndSaysTheyWereNotMatched() {
     Cli deps = Cli.run("deps", app().toString(), "--db", dir.resolve("none.db").toString());
-    assertThat(deps.exitCode()).isEqualTo(2);
-    assertThat(deps.err()).contains("no advisory database").contains("warden db import");
+    assertThat(deps.exitCode()).isZero();
+    assertThat(deps.out())
+        .contains("Api: 3 packages in 1 file")
+        .contains("Warning: no advisory database at")
+        .contains("not matched against advisories")
+        .contains("warden db update");
   }
 
-  @Test
-  void aDatabaseOlderThanAWeekIsStale() {
-    assertThat(DepsCommand.stale(java.time.Instant.now().toString())).isFalse();
-    assertThat(
-            DepsCommand.stale(
-                java.time.Instant.now().minus(java.time.Duration.ofDays(8)).toString()))
-        .isTrue();
-    assertThat(DepsCommand.stale("")).isTrue();
+  private static String serial(String sbom) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"serialNumber\" : \"([^\"]+)\"").matcher(sbom);
+    return m.find() ? m.group(1) : "";
   }
 }

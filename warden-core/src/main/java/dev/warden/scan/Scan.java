@@ -4,6 +4,7 @@ import dev.warden.deps.DependencyFile;
 import dev.warden.deps.osv.AdvisoryDatabase;
 import dev.warden.deps.osv.DatabaseState;
 import dev.warden.deps.osv.DependencyAudit;
+import dev.warden.deps.osv.PackageReview;
 import dev.warden.inventory.App;
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.Inventory;
@@ -89,7 +90,11 @@ public final class Scan {
     int total = (int) inventory.functions().count();
     AtomicInteger done = new AtomicInteger();
     findings.addAll(
-        new RuleEngine(RuleCatalog.bundled())
+        new RuleEngine(
+                RuleCatalog.of(
+                    RuleCatalog.bundled().rules().stream()
+                        .filter(r -> options.rules().test(r.info()))
+                        .toList()))
             .run(
                 inventory,
                 context,
@@ -110,7 +115,21 @@ public final class Scan {
       scores.put(
           function.id(), model.score(function, byFunction.getOrDefault(function.id(), List.of())));
     }
-    return new ScanResult(inventory, findings, scores, context::reach, database, clock);
+    Map<String, PackageReview> packages = new HashMap<>();
+    for (App app : inventory.apps()) {
+      for (ServerlessFunction function : app.functions()) {
+        packages.put(function.id(), context.packages(function, app)); // before the database closes
+      }
+    }
+    PackageReview none = new PackageReview(List.of(), List.of(), Optional.empty());
+    return new ScanResult(
+        inventory,
+        findings,
+        scores,
+        context::reach,
+        database,
+        clock,
+        f -> packages.getOrDefault(f.id(), none));
   }
 
   /**

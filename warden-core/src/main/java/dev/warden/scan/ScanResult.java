@@ -1,6 +1,7 @@
 package dev.warden.scan;
 
 import dev.warden.deps.osv.DatabaseState;
+import dev.warden.deps.osv.PackageReview;
 import dev.warden.inventory.App;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.Reachability;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -29,14 +31,22 @@ public final class ScanResult {
   private final Function<App, Reachability> reach;
   private final DatabaseState advisories;
   private final Clock clock;
+  private final Function<ServerlessFunction, PackageReview> packages;
 
   public ScanResult(Inventory inventory, List<Finding> findings, Map<String, RiskScore> scores) {
-    this(inventory, findings, scores, Reachability::of, DatabaseState.none(), Clock.systemUTC());
+    this(
+        inventory,
+        findings,
+        scores,
+        Reachability::of,
+        DatabaseState.none(),
+        Clock.systemUTC(),
+        f -> new PackageReview(List.of(), List.of(), Optional.empty()));
   }
 
   /**
-   * A result whose reports reuse the reachability the rules computed, and show the advisory
-   * database's state as of the scan's clock.
+   * A result whose reports reuse the reachability and the package reviews the rules computed, and
+   * show the advisory database's state as of the scan's clock.
    */
   public ScanResult(
       Inventory inventory,
@@ -44,7 +54,9 @@ public final class ScanResult {
       Map<String, RiskScore> scores,
       Function<App, Reachability> reach,
       DatabaseState advisories,
-      Clock clock) {
+      Clock clock,
+      Function<ServerlessFunction, PackageReview> packages) {
+    this.packages = packages;
     this.advisories = advisories;
     this.clock = clock;
     this.reach = reach;
@@ -61,6 +73,11 @@ public final class ScanResult {
   /** The advisory database the packages were matched against (or why they were not). */
   public DatabaseState advisories() {
     return advisories;
+  }
+
+  /** The packages the function ships, and the vulnerable ones among them. */
+  public PackageReview packages(ServerlessFunction function) {
+    return packages.apply(function);
   }
 
   /** The scan's clock: the day its dates (database age, expiry) are judged on. */

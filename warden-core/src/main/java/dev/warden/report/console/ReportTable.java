@@ -190,7 +190,7 @@ public final class ReportTable {
    * "Advisories: FILE of 2026-11-27 (2 days old; npm 3120, PyPI 1877)", or the warning when the
    * database is stale, missing or unreadable: every report tells what its package matches rest on.
    */
-  String advisoryLine(DatabaseState database) {
+  public String advisoryLine(DatabaseState database) {
     Optional<String> warning = database.warning(clock);
     if (warning.isPresent()) {
       return style.bold("Warning: ") + warning.get() + "\n";

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import dev.warden.scan.Scan;
 import dev.warden.scan.ScanRequest;
 import dev.warden.scan.ScanResult;
+import dev.warden.testing.JsonSchemas;
 import dev.warden.testing.Repo;
 import dev.warden.testing.RuleFixture;
 import java.io.IOException;
@@ -24,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,16 +42,13 @@ class SarifWriterTest {
     return Scan.run(ScanRequest.of(Repo.path("examples/acme-shop")), RuleFixture.CLOCK);
   }
 
-  private static List<Error> validate(String json) throws IOException {
+  private static Set<ValidationMessage> validate(String json) throws IOException {
     String schema;
     try (InputStream in = SarifWriterTest.class.getResourceAsStream("sarif-schema-2.1.0.json")) {
       schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    SchemaRegistry registry =
-        SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_4, builder -> builder.schemas(Map.of(SCHEMA_ID, schema)));
-    Schema sarif = registry.getSchema(SchemaLocation.of(SCHEMA_ID));
-    return sarif.validate(json, InputFormat.JSON);
+    return JsonSchemas.validate(
+        SpecVersion.VersionFlag.V4, Map.of(SCHEMA_ID, schema), SCHEMA_ID, json);
   }
 
   @Test
