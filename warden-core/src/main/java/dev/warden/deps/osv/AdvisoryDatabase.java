@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * The local advisory index: one SQLite file holding every imported OSV record (its JSON, aliases,
@@ -151,14 +151,20 @@ public final class AdvisoryDatabase implements AutoCloseable {
           source(file);
         }
       } else if (source.toString().endsWith(".zip")) {
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(source))) {
-          for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        // ZipFile reads the central directory: a file that is not a whole zip fails here, and
+        // the import with it, instead of being read as an export with no advisories.
+        try (ZipFile zip = new ZipFile(source.toFile())) {
+          for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
             if (!entry.isDirectory() && entry.getName().endsWith(".json")) {
-              record(
-                  source.getFileName() + "!" + entry.getName(),
-                  new String(zip.readNBytes(16 << 20), StandardCharsets.UTF_8));
+              try (InputStream in = zip.getInputStream(entry)) {
+                record(
+                    source.getFileName() + "!" + entry.getName(),
+                    new String(in.readNBytes(16 << 20), StandardCharsets.UTF_8));
+              }
             }
           }
+        } catch (java.util.zip.ZipException e) {
+          throw new IOException(source + " is not a readable zip archive: " + e.getMessage(), e);
         }
       } else {
         try (InputStream in = Files.newInputStream(source)) {
