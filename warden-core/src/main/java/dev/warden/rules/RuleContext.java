@@ -3,6 +3,7 @@ package dev.warden.rules;
 import dev.warden.code.FunctionCode;
 import dev.warden.deps.DependencyFile;
 import dev.warden.deps.DependencyFinder;
+import dev.warden.deps.installed.InstalledPackages;
 import dev.warden.deps.osv.DependencyAudit;
 import dev.warden.deps.osv.PackageReview;
 import dev.warden.iam.AwsManagedPolicies;
@@ -43,6 +44,8 @@ public final class RuleContext {
   private final Optional<DependencyAudit> audit;
   private final Map<String, List<DependencyFile>> dependencyFiles = new ConcurrentHashMap<>();
   private final Map<String, PackageReview> packages = new ConcurrentHashMap<>();
+  private final Map<String, List<InstalledPackages.Inspection>> installed =
+      new ConcurrentHashMap<>();
 
   public RuleContext(Inventory inventory, Clock clock) {
     this(inventory, clock, Optional.empty());
@@ -82,6 +85,42 @@ public final class RuleContext {
     return packages.computeIfAbsent(function.id(), id -> review(function, app));
   }
 
+  /**
+   * The packages installed in the function's code folder and its local layers, and what their code
+   * does (each folder read once per scan).
+   */
+  public List<InstalledPackages.Inspection> installedPackages(
+      ServerlessFunction function, App app) {
+    if (codeRoot.isEmpty()) {
+      return List.of();
+    }
+    List<InstalledPackages.Inspection> found = new ArrayList<>();
+    for (String folder : folders(function, app)) {
+      found.addAll(
+          installed.computeIfAbsent(
+              folder,
+              f ->
+                  InstalledPackages.find(codeRoot.get(), f).stream()
+                      .map(p -> InstalledPackages.inspect(codeRoot.get(), p))
+                      .toList()));
+    }
+    return found;
+  }
+
+  /** The local folders a function's code comes from: its code location and its layers'. */
+  private static List<String> folders(ServerlessFunction function, App app) {
+    List<String> folders = new ArrayList<>();
+    if (function.code() instanceof CodeLocation.LocalPath local) {
+      folders.add(local.path());
+    }
+    for (Layer layer : app.layers()) {
+      if (layer.contentPath().isPresent() && uses(function, layer)) {
+        folders.add(layer.contentPath().get());
+      }
+    }
+    return folders;
+  }
+
   /** True when the scan matches packages against an advisory database. */
   public boolean auditsPackages() {
     return audit.isPresent();
@@ -92,13 +131,8 @@ public final class RuleContext {
       return new PackageReview(List.of(), List.of(), Optional.empty());
     }
     List<DependencyFile> files = new ArrayList<>();
-    if (function.code() instanceof CodeLocation.LocalPath local) {
-      files.addAll(filesUnder(local.path()));
-    }
-    for (Layer layer : app.layers()) {
-      if (layer.contentPath().isPresent() && uses(function, layer)) {
-        files.addAll(filesUnder(layer.contentPath().get()));
-      }
+    for (String folder : folders(function, app)) {
+      files.addAll(filesUnder(folder));
     }
     if (audit.isEmpty()) {
       return new PackageReview(files, List.of(), Optional.empty());

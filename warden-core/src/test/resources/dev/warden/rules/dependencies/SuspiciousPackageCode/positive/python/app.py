@@ -1,0 +1,4 @@
+import sneaky
+
+def handler(event, context):
+    return sneaky.run()
