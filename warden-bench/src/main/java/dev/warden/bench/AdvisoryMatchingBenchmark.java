@@ -36,8 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Matching 10,000 package@version pairs against an advisory index built from synthetic OSV records
- * of the real shape (npm and PyPI packages, one to three ranges each, aliases, a CVSS vector), on
- * one thread. The setup also times the import of the records (an all.zip) and prints it.
+ * of the real shape (npm, PyPI, Maven and Go packages in about the shares of the OSV exports, a
+ * range, aliases, a CVSS vector, details and references of the usual length), on one thread. The
+ * setup also times the import of the records (one all.zip) and prints it; the fork's heap is capped
+ * at 1 GiB, so that a run that finishes shows the import fits in it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,19 +69,22 @@ public class AdvisoryMatchingBenchmark {
     try (OutputStream out = Files.newOutputStream(zip);
         ZipOutputStream entries = new ZipOutputStream(new java.io.BufferedOutputStream(out))) {
       for (int i = 0; i < advisories; i++) {
-        boolean npm = i % 2 == 0;
-        String name = (npm ? "pkg-" : "py-pkg-") + random.nextInt(PACKAGES);
+        Ecosystem ecosystem = ecosystemOf(i);
+        String name = name(ecosystem, random.nextInt(PACKAGES));
         int major = random.nextInt(5);
         String json =
-            "{\"id\": \"GHSA-bench-"
+            "{\"schema_version\": \"1.6.0\", \"id\": \"GHSA-bench-"
                 + i
                 + "\", \"modified\": \"2026-01-01T00:00:00Z\","
+                + " \"published\": \"2025-06-01T00:00:00Z\","
                 + " \"aliases\": [\"CVE-2026-"
                 + i
-                + "\"], \"summary\": \"synthetic\","
+                + "\"], \"summary\": \"synthetic advisory\", \"details\": \""
+                + DETAILS
+                + "\","
                 + " \"severity\": [{\"type\": \"CVSS_V3\", \"score\": \"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H\"}],"
                 + " \"affected\": [{\"package\": {\"ecosystem\": \""
-                + (npm ? "npm" : "PyPI")
+                + ecosystem.osvName()
                 + "\", \"name\": \""
                 + name
                 + "\"},"
@@ -89,7 +94,17 @@ public class AdvisoryMatchingBenchmark {
                 + major
                 + "."
                 + (1 + random.nextInt(9))
-                + ".0\"}]}]}]}";
+                + ".0\"}]}],"
+                + " \"database_specific\": {\"source\": \"bench\"}}],"
+                + " \"references\": [{\"type\": \"ADVISORY\", \"url\": \"https://nvd.nist.gov/vuln/detail/CVE-2026-"
+                + i
+                + "\"}, {\"type\": \"PACKAGE\", \"url\": \"https://example.invalid/"
+                + name
+                + "\"}, {\"type\": \"WEB\", \"url\": \"https://example.invalid/fix/"
+                + i
+                + "\"}],"
+                + " \"database_specific\": {\"cwe_ids\": [\"CWE-400\"], \"severity\": \"HIGH\","
+                + " \"github_reviewed\": true}}";
         entries.putNextEntry(new ZipEntry("GHSA-bench-" + i + ".json"));
         entries.write(json.getBytes(StandardCharsets.UTF_8));
       }
@@ -103,12 +118,12 @@ public class AdvisoryMatchingBenchmark {
     database = AdvisoryDatabase.open(folder.resolve("advisories.db"));
     List<Dependency> dependencies = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {
-      boolean npm = i % 2 == 0;
-      String name = (npm ? "pkg-" : "py-pkg-") + random.nextInt(PACKAGES);
+      Ecosystem ecosystem = ecosystemOf(i);
+      String name = name(ecosystem, random.nextInt(PACKAGES));
       String version = random.nextInt(5) + "." + random.nextInt(10) + "." + random.nextInt(3);
       dependencies.add(
           new Dependency(
-              npm ? Ecosystem.NPM : Ecosystem.PYPI,
+              ecosystem,
               name,
               Optional.of(version),
               Optional.empty(),
@@ -121,6 +136,29 @@ public class AdvisoryMatchingBenchmark {
         List.of(
             new DependencyFile("lock", Ecosystem.NPM, true, dependencies, List.of(), List.of()));
   }
+
+  /** About the shares of the OSV exports: npm the largest, then PyPI, Maven, Go. */
+  private static Ecosystem ecosystemOf(int i) {
+    int slot = i % 20;
+    return slot < 11
+        ? Ecosystem.NPM
+        : slot < 15 ? Ecosystem.PYPI : slot < 18 ? Ecosystem.MAVEN : Ecosystem.GO;
+  }
+
+  private static String name(Ecosystem ecosystem, int n) {
+    return switch (ecosystem) {
+      case NPM -> "pkg-" + n;
+      case PYPI -> "py-pkg-" + n;
+      case MAVEN -> "org.bench.group" + (n % 50) + ":artifact-" + n;
+      case GO -> "example.com/org" + (n % 50) + "/mod" + n;
+    };
+  }
+
+  /** About the length of a real advisory's details (a few paragraphs). */
+  private static final String DETAILS =
+      ("A synthetic description of the weakness, its impact and its workarounds, as long as the"
+              + " details of a typical GitHub advisory. ")
+          .repeat(8);
 
   @Benchmark
   public int matchTenThousandPairs() throws SQLException {

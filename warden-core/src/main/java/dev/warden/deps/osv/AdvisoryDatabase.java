@@ -20,9 +20,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The local advisory index: one SQLite file holding every imported OSV record (its JSON, aliases,
@@ -33,7 +35,12 @@ import java.util.zip.ZipFile;
  */
 public final class AdvisoryDatabase implements AutoCloseable {
 
+  /** The layout of the index; a file of another layout is refused with a way out. */
+  static final String FORMAT = "2";
+
   private final Connection connection;
+  private @Nullable PreparedStatement lookup;
+  private @Nullable PreparedStatement record;
 
   private AdvisoryDatabase(Connection connection) {
     this.connection = connection;
@@ -53,8 +60,33 @@ public final class AdvisoryDatabase implements AutoCloseable {
     if (!Files.isRegularFile(file)) {
       throw new SQLException("no advisory database at " + file + " (run warden db import first)");
     }
-    return new AdvisoryDatabase(
-        DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+    Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement pragmas = connection.createStatement()) {
+      // Lookups jump around an index of hundreds of megabytes: map it into memory and keep a
+      // larger page cache than SQLite's 2 MB default, instead of a read call per page.
+      pragmas.execute("PRAGMA query_only = ON");
+      pragmas.execute("PRAGMA mmap_size = 1073741824");
+      pragmas.execute("PRAGMA cache_size = -65536");
+      String format = "";
+      try (ResultSet rows = pragmas.executeQuery("SELECT value FROM meta WHERE key = 'format'")) {
+        if (rows.next()) {
+          format = rows.getString(1);
+        }
+      }
+      if (!format.equals(FORMAT)) {
+        throw new SQLException(
+            file
+                + " was built by an older Warden (index format "
+                + (format.isEmpty() ? "1" : format)
+                + ", this one reads "
+                + FORMAT
+                + "): run warden db update or warden db import again");
+      }
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+    return new AdvisoryDatabase(connection);
   }
 
   /**
@@ -87,8 +119,9 @@ public final class AdvisoryDatabase implements AutoCloseable {
         }
         try (PreparedStatement meta =
             connection.prepareStatement(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES ('imported', ?)")) {
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('imported', ?), ('format', ?)")) {
           meta.setString(1, Instant.now().toString());
+          meta.setString(2, FORMAT);
           meta.executeUpdate();
         }
         connection.commit();
@@ -109,7 +142,8 @@ public final class AdvisoryDatabase implements AutoCloseable {
               + " aliases TEXT, json TEXT NOT NULL)");
       statement.execute(
           "CREATE TABLE IF NOT EXISTS affected (ecosystem TEXT NOT NULL, name TEXT NOT NULL,"
-              + " advisory TEXT NOT NULL)");
+              + " advisory TEXT NOT NULL, package TEXT NOT NULL, withdrawn INTEGER NOT NULL,"
+              + " spec TEXT NOT NULL)");
       statement.execute(
           "CREATE INDEX IF NOT EXISTS affected_by_package ON affected(ecosystem, name)");
       statement.execute("CREATE INDEX IF NOT EXISTS affected_by_advisory ON affected(advisory)");
@@ -135,7 +169,8 @@ public final class AdvisoryDatabase implements AutoCloseable {
       this.removeAffected = connection.prepareStatement("DELETE FROM affected WHERE advisory = ?");
       this.affected =
           connection.prepareStatement(
-              "INSERT INTO affected(ecosystem, name, advisory) VALUES (?, ?, ?)");
+              "INSERT INTO affected(ecosystem, name, advisory, package, withdrawn, spec)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)");
     }
 
     void source(Path source) throws IOException, SQLException {
@@ -185,7 +220,7 @@ public final class AdvisoryDatabase implements AutoCloseable {
       advisory.setString(2, parsed.modified());
       advisory.setString(3, parsed.withdrawn().orElse(null));
       advisory.setString(4, String.join(" ", parsed.aliases()));
-      advisory.setString(5, json);
+      advisory.setString(5, AdvisoryReader.compact(parsed));
       advisory.executeUpdate();
       removeAffected.setString(1, parsed.id());
       removeAffected.executeUpdate();
@@ -202,6 +237,9 @@ public final class AdvisoryDatabase implements AutoCloseable {
                     affected.setString(1, ecosystem.osvName());
                     affected.setString(2, key(ecosystem, entry.name()));
                     affected.setString(3, parsed.id());
+                    affected.setString(4, entry.name());
+                    affected.setInt(5, parsed.withdrawn().isPresent() ? 1 : 0);
+                    affected.setString(6, AffectedSpec.write(entry));
                     affected.executeUpdate();
                   } catch (SQLException e) {
                     throw new IllegalStateException(e);
@@ -223,24 +261,66 @@ public final class AdvisoryDatabase implements AutoCloseable {
     return ecosystem == Ecosystem.PYPI ? RequirementsReader.normalise(name) : name;
   }
 
-  /** Every advisory that names the package (matching the version is {@link AffectedVersions}). */
+  /**
+   * The advisories that name the package, each reduced to its id, withdrawn flag and the affected
+   * entry of this package — enough to match a version ({@link AffectedVersions}); read the whole
+   * record of a hit with {@link #advisory}. Reading only this much is what keeps matching fast on a
+   * full index.
+   */
+  public List<Advisory> candidates(Ecosystem ecosystem, String name) throws SQLException {
+    List<Advisory> found = new ArrayList<>();
+    if (lookup == null) {
+      // prepared once: compiling the statement cost as much as running it
+      lookup =
+          connection.prepareStatement(
+              "SELECT advisory, package, withdrawn, spec FROM affected INDEXED BY"
+                  + " affected_by_package WHERE ecosystem = ? AND name = ? ORDER BY advisory");
+    }
+    lookup.setString(1, ecosystem.osvName());
+    lookup.setString(2, key(ecosystem, name));
+    try (ResultSet rows = lookup.executeQuery()) {
+      while (rows.next()) {
+        found.add(
+            new Advisory(
+                rows.getString(1),
+                List.of(),
+                "",
+                "",
+                rows.getInt(3) == 1 ? Optional.of("withdrawn") : Optional.empty(),
+                List.of(),
+                List.of(
+                    AffectedSpec.read(ecosystem.osvName(), rows.getString(2), rows.getString(4))),
+                List.of()));
+      }
+    }
+    return found;
+  }
+
+  /** The whole record of an advisory, when the index holds it. */
+  public Optional<Advisory> advisory(String id) throws SQLException {
+    if (record == null) {
+      record = connection.prepareStatement("SELECT json FROM advisory WHERE id = ?");
+    }
+    record.setString(1, id);
+    try (ResultSet rows = record.executeQuery()) {
+      if (rows.next()) {
+        try {
+          return Optional.of(AdvisoryReader.read(id, rows.getString(1)));
+        } catch (AdvisoryReader.InvalidAdvisory e) {
+          return Optional.empty(); // it was valid when imported
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every advisory that names the package, whole. */
   public List<Advisory> advisories(Ecosystem ecosystem, String name) throws SQLException {
     List<Advisory> found = new ArrayList<>();
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT a.id, a.json FROM affected f INDEXED BY affected_by_package"
-                + " JOIN advisory a ON a.id = f.advisory"
-                + " WHERE f.ecosystem = ? AND f.name = ? GROUP BY a.id ORDER BY a.id")) {
-      query.setString(1, ecosystem.osvName());
-      query.setString(2, key(ecosystem, name));
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          try {
-            found.add(AdvisoryReader.read(rows.getString(1), rows.getString(2)));
-          } catch (AdvisoryReader.InvalidAdvisory e) {
-            // it was valid when imported; a record that no longer reads is skipped
-          }
-        }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Advisory candidate : candidates(ecosystem, name)) {
+      if (seen.add(candidate.id())) {
+        advisory(candidate.id()).ifPresent(found::add);
       }
     }
     return found;
@@ -272,6 +352,12 @@ public final class AdvisoryDatabase implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (lookup != null) {
+        lookup.close();
+      }
+      if (record != null) {
+        record.close();
+      }
       connection.close();
     } catch (SQLException e) {
       throw new UncheckedIOException(new IOException(e));

@@ -29,6 +29,63 @@ public final class AdvisoryReader {
     }
   }
 
+  /**
+   * The record in the OSV format again, with only what {@link #read} keeps: id, aliases, summary,
+   * modified, withdrawn, severity, CWE ids and the affected packages with their ranges and
+   * versions. The index stores this form (details and references make most of a record's size, and
+   * reading them again at every lookup made matching slow); it reads back to the same advisory.
+   */
+  public static String compact(Advisory advisory) {
+    com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+    root.put("id", advisory.id());
+    root.put("modified", advisory.modified());
+    advisory.withdrawn().ifPresent(w -> root.put("withdrawn", w));
+    if (!advisory.aliases().isEmpty()) {
+      advisory.aliases().forEach(root.putArray("aliases")::add);
+    }
+    if (!advisory.summary().isEmpty()) {
+      root.put("summary", advisory.summary());
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode severity = JSON.createArrayNode();
+    com.fasterxml.jackson.databind.node.ObjectNode specific = JSON.createObjectNode();
+    for (Advisory.Severity entry : advisory.severity()) {
+      if (entry.type().equals(Advisory.DATABASE_RATING)) {
+        specific.put("severity", entry.score());
+      } else {
+        severity.addObject().put("type", entry.type()).put("score", entry.score());
+      }
+    }
+    if (!severity.isEmpty()) {
+      root.set("severity", severity);
+    }
+    if (!advisory.weaknesses().isEmpty()) {
+      advisory.weaknesses().forEach(specific.putArray("cwe_ids")::add);
+    }
+    if (!specific.isEmpty()) {
+      root.set("database_specific", specific);
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode affected = root.putArray("affected");
+    for (Advisory.Affected entry : advisory.affected()) {
+      com.fasterxml.jackson.databind.node.ObjectNode one = affected.addObject();
+      one.putObject("package").put("ecosystem", entry.ecosystem()).put("name", entry.name());
+      if (!entry.ranges().isEmpty()) {
+        com.fasterxml.jackson.databind.node.ArrayNode ranges = one.putArray("ranges");
+        for (Advisory.Range range : entry.ranges()) {
+          com.fasterxml.jackson.databind.node.ObjectNode r = ranges.addObject();
+          r.put("type", range.type());
+          com.fasterxml.jackson.databind.node.ArrayNode events = r.putArray("events");
+          for (Advisory.Event event : range.events()) {
+            events.addObject().put(event.kind(), event.version());
+          }
+        }
+      }
+      if (!entry.versions().isEmpty()) {
+        entry.versions().forEach(one.putArray("versions")::add);
+      }
+    }
+    return root.toString();
+  }
+
   public static Advisory read(String file, String json) throws InvalidAdvisory {
     JsonNode root;
     try {

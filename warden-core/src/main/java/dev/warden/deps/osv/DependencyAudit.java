@@ -49,6 +49,7 @@ public final class DependencyAudit {
 
   private final AdvisoryDatabase database;
   private final Map<String, List<Advisory>> cache = new ConcurrentHashMap<>();
+  private final Map<String, Optional<Advisory>> records = new ConcurrentHashMap<>();
 
   public DependencyAudit(AdvisoryDatabase database) {
     this.database = database;
@@ -75,13 +76,23 @@ public final class DependencyAudit {
       }
     }
     List<AffectedVersions.Hit> hits = new ArrayList<>();
-    for (Advisory advisory : advisories(ecosystem, dependency.name())) {
+    Map<String, AffectedVersions.Hit> byId = new java.util.LinkedHashMap<>();
+    for (Advisory candidate : candidates(ecosystem, dependency.name())) {
       Optional<AffectedVersions.Hit> hit =
           range.isPresent()
-              ? AffectedVersions.checkRange(advisory, ecosystem, dependency.name(), range.get())
+              ? AffectedVersions.checkRange(candidate, ecosystem, dependency.name(), range.get())
               : AffectedVersions.check(
-                  advisory, ecosystem, dependency.name(), dependency.version().get());
-      hit.ifPresent(hits::add);
+                  candidate, ecosystem, dependency.name(), dependency.version().get());
+      // one advisory may name the package in several entries: its hit keeps the lowest fix
+      boolean declared = range.isPresent();
+      hit.ifPresent(
+          h -> byId.merge(h.advisory().id(), h, (a, b) -> merge(ecosystem, declared, a, b)));
+    }
+    for (AffectedVersions.Hit hit : byId.values()) {
+      Optional<Advisory> whole = record(hit.advisory().id());
+      if (whole.isPresent()) {
+        hits.add(new AffectedVersions.Hit(whole.get(), hit.fixedIn()));
+      }
     }
     if (hits.isEmpty()) {
       return Optional.empty();
@@ -95,16 +106,46 @@ public final class DependencyAudit {
             range.isPresent()));
   }
 
-  private List<Advisory> advisories(Ecosystem ecosystem, String name) throws SQLException {
+  private List<Advisory> candidates(Ecosystem ecosystem, String name) throws SQLException {
     String key = ecosystem.osvName() + " " + name;
     List<Advisory> cached = cache.get(key);
     if (cached == null) {
       synchronized (database) {
-        cached = database.advisories(ecosystem, name);
+        cached = database.candidates(ecosystem, name);
       }
       cache.put(key, cached);
     }
     return cached;
+  }
+
+  private Optional<Advisory> record(String id) throws SQLException {
+    Optional<Advisory> cached = records.get(id);
+    if (cached == null) {
+      synchronized (database) {
+        cached = database.advisory(id);
+      }
+      records.put(id, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * One advisory naming the package in two entries: for an exact version the lowest fix above it
+   * (an entry without one adds nothing), for a range no fix when an entry has none — as a whole
+   * record is judged.
+   */
+  private static AffectedVersions.Hit merge(
+      Ecosystem ecosystem, boolean declared, AffectedVersions.Hit a, AffectedVersions.Hit b) {
+    if (a.fixedIn().isEmpty() || b.fixedIn().isEmpty()) {
+      boolean keepEmpty = declared;
+      return (a.fixedIn().isEmpty() == keepEmpty) ? a : b;
+    }
+    try {
+      int c = ecosystem.compare(a.fixedIn().get(), b.fixedIn().get());
+      return (declared ? c >= 0 : c <= 0) ? a : b;
+    } catch (InvalidVersionException e) {
+      return a;
+    }
   }
 
   private static Optional<String> fixAll(Ecosystem ecosystem, List<AffectedVersions.Hit> hits) {

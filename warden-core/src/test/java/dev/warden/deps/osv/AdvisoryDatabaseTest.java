@@ -24,6 +24,33 @@ class AdvisoryDatabaseTest {
   @TempDir Path dir;
 
   @Test
+  void anIndexOfAnOlderLayoutIsRefusedWithTheWayOut(@TempDir Path dir) throws Exception {
+    Path old = dir.resolve("old.db");
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+        var statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)");
+      statement.execute("INSERT INTO meta VALUES ('imported', '2026-11-01T00:00:00Z')");
+    }
+    assertThatThrownBy(() -> AdvisoryDatabase.open(old))
+        .isInstanceOf(java.sql.SQLException.class)
+        .hasMessageContaining("built by an older Warden (index format 1, this one reads 2)")
+        .hasMessageContaining("warden db update");
+  }
+
+  @Test
+  void theIndexKeepsEveryFieldMatchingAndReportsReadInACompactRecord() throws Exception {
+    try (var files = Files.list(Repo.path("warden-core/src/test/resources/dev/warden/deps/osv"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        String original = Files.readString(file);
+        Advisory read = AdvisoryReader.read(file.toString(), original);
+        String compact = AdvisoryReader.compact(read);
+        assertThat(AdvisoryReader.read("compact", compact)).as(file.toString()).isEqualTo(read);
+        assertThat(compact.length()).as(file.toString()).isLessThanOrEqualTo(original.length());
+      }
+    }
+  }
+
+  @Test
   void aFolderOfRecordsIsIndexedByEcosystemAndPackage() throws Exception {
     Path db = dir.resolve("advisories.db");
     AdvisoryDatabase.ImportReport report =
