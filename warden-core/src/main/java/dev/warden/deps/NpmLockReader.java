@@ -64,8 +64,79 @@ public final class NpmLockReader {
     } else {
       packages = fromDependencies(lock, directNames(manifest), notes);
     }
+    manifest.ifPresent(m -> problems.addAll(contradictions(m, lockfile, packages)));
     return new DependencyFile(
         lockfile.displayPath(), Ecosystem.NPM, true, packages, problems, notes);
+  }
+
+  /**
+   * Where the lockfile contradicts its {@code package.json}: a dependency it does not lock, or
+   * locks at a version outside the declared range. The lockfile is what gets installed, so the
+   * matches use it; the contradiction is reported at the manifest's line.
+   */
+  static List<InputProblem> contradictions(
+      SourceFile manifest, SourceFile lockfile, List<Dependency> packages) {
+    Value root;
+    try {
+      root = new DocumentReader(ReadLimits.DEFAULT).parse(manifest).root();
+    } catch (InputError e) {
+      return List.of(); // an unreadable manifest says nothing against the lockfile
+    }
+    if (!(root instanceof Value.Obj json)) {
+      return List.of();
+    }
+    Map<String, String> locked = new LinkedHashMap<>();
+    for (Dependency dependency : packages) {
+      if (dependency.direct() && dependency.version().isPresent()) {
+        locked.putIfAbsent(dependency.name(), dependency.version().get());
+      }
+    }
+    List<InputProblem> problems = new ArrayList<>();
+    for (String key : List.of("dependencies", "devDependencies")) {
+      for (Value.Field field : json.obj(key).map(Value.Obj::fields).orElse(List.of())) {
+        if (!(field.value() instanceof Value.Str declared)) {
+          continue;
+        }
+        String range = declared.text().toString();
+        VersionRange admitted;
+        try {
+          admitted = VersionRange.parse(Ecosystem.NPM, range);
+        } catch (InvalidVersionException e) {
+          continue; // a URL, a path, a tag, an alias: nothing to compare
+        }
+        String version = locked.get(field.key());
+        if (version == null) {
+          problems.add(
+              new InputProblem(
+                  field.keyAt(),
+                  manifest.displayPath()
+                      + " asks for "
+                      + field.key()
+                      + " "
+                      + range
+                      + " but "
+                      + lockfile.displayPath()
+                      + " does not lock it: the lockfile is out of date",
+                  "Run npm install and commit the lockfile."));
+        } else if (!admitted.contains(version)) {
+          problems.add(
+              new InputProblem(
+                  field.keyAt(),
+                  manifest.displayPath()
+                      + " asks for "
+                      + field.key()
+                      + " "
+                      + range
+                      + " but "
+                      + lockfile.displayPath()
+                      + " locks "
+                      + version
+                      + ": the lockfile is out of date (packages are matched as locked)",
+                  "Run npm install and commit the lockfile."));
+        }
+      }
+    }
+    return problems;
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.warden.deps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.document.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -255,5 +257,44 @@ class LockfileReadersTest {
                     + "<project><properties><v>&x;</v></properties></project>"));
     assertThat(xxe.packages()).isEmpty();
     assertThat(xxe.problems()).hasSize(1);
+  }
+
+  @Test
+  void aLockfileThatContradictsItsManifestIsReportedAtTheManifestsLine() {
+    SourceFile manifest =
+        new SourceFile(
+            "api/package.json",
+            """
+            {
+              "dependencies": {
+                "lodash": "^4.17.21",
+                "express": "^4.18.0",
+                "uuid": "^9.0.0",
+                "local-lib": "file:../lib"
+              }
+            }
+            """);
+    SourceFile lockfile =
+        new SourceFile(
+            "api/package-lock.json",
+            """
+            {"lockfileVersion": 3, "packages": {
+              "": {"dependencies": {"lodash": "^4.17.0", "uuid": "^9.0.0"}},
+              "node_modules/lodash": {"version": "4.17.15"},
+              "node_modules/uuid": {"version": "9.0.1"}}}
+            """);
+    DependencyFile read = NpmLockReader.read(lockfile, Optional.of(manifest));
+    assertThat(read.problems())
+        .extracting(p -> p.at().line(), InputProblem::message)
+        .containsExactly(
+            tuple(
+                3,
+                "api/package.json asks for lodash ^4.17.21 but api/package-lock.json locks"
+                    + " 4.17.15: the lockfile is out of date (packages are matched as locked)"),
+            tuple(
+                4,
+                "api/package.json asks for express ^4.18.0 but api/package-lock.json does not"
+                    + " lock it: the lockfile is out of date"));
+    assertThat(read.packages()).extracting(Dependency::toString).contains("lodash@4.17.15");
   }
 }
