@@ -102,4 +102,41 @@ public record DatabaseState(
                   + " update or warden db import)");
     };
   }
+
+  /**
+   * {@code {"status", "file", "imported", "ageDays", "advisories", "warning"}}: what every
+   * machine-readable report says of the database.
+   */
+  public Map<String, Object> describe(Clock clock) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("status", status(clock));
+    fields.put("file", file.orElse(null));
+    fields.put("imported", imported.map(Object::toString).orElse(null));
+    fields.put("ageDays", ageDays(clock).orElse(null));
+    fields.put("advisories", advisories);
+    fields.put("warning", warning(clock).orElse(null));
+    return fields;
+  }
+
+  /**
+   * "Advisories: FILE of 2026-11-27 (2 days old; npm 3120, PyPI 1877)", or "Warning: …" when the
+   * database is stale, missing or unreadable: what every report for people says of it.
+   */
+  public String line(Clock clock) {
+    Optional<String> warning = warning(clock);
+    if (warning.isPresent()) {
+      return "Warning: " + warning.get();
+    }
+    long age = ageDays(clock).orElse(0L);
+    java.util.List<String> counts = new java.util.ArrayList<>();
+    advisories.forEach((ecosystem, count) -> counts.add(ecosystem + " " + count));
+    return "Advisories: "
+        + file.orElse("")
+        + " of "
+        + imported.map(i -> i.toString().substring(0, 10)).orElse("")
+        + " ("
+        + (age == 1 ? "1 day old" : age + " days old")
+        + (counts.isEmpty() ? "" : "; " + String.join(", ", counts))
+        + ")";
+  }
 }

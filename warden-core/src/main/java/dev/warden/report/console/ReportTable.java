@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The scan report for a terminal. It opens with the fleet summary, then goes function by function,
@@ -186,26 +185,13 @@ public final class ReportTable {
     return line.append('\n').toString();
   }
 
-  /**
-   * "Advisories: FILE of 2026-11-27 (2 days old; npm 3120, PyPI 1877)", or the warning when the
-   * database is stale, missing or unreadable: every report tells what its package matches rest on.
-   */
+  /** The advisory database's line of {@link DatabaseState#line}, its warning in bold. */
   public String advisoryLine(DatabaseState database) {
-    Optional<String> warning = database.warning(clock);
-    if (warning.isPresent()) {
-      return style.bold("Warning: ") + warning.get() + "\n";
-    }
-    long age = database.ageDays(clock).orElse(0L);
-    List<String> counts = new ArrayList<>();
-    database.advisories().forEach((ecosystem, count) -> counts.add(ecosystem + " " + count));
-    return "Advisories: "
-        + database.file().orElse("")
-        + " of "
-        + database.imported().map(i -> i.toString().substring(0, 10)).orElse("")
-        + " ("
-        + (age == 1 ? "1 day old" : age + " days old")
-        + (counts.isEmpty() ? "" : "; " + String.join(", ", counts))
-        + ")\n";
+    String line = database.line(clock);
+    return (line.startsWith("Warning: ")
+            ? style.bold("Warning: ") + line.substring("Warning: ".length())
+            : line)
+        + "\n";
   }
 
   /** The kinds of a function's triggers, each once, in order: "http, sqs". */

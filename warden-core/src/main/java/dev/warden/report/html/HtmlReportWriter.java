@@ -44,6 +44,8 @@ public final class HtmlReportWriter {
         .append(escape(WardenVersion.NAME + " " + WardenVersion.VERSION))
         .append(" · not analysed yet: ")
         .append(escape(String.join("; ", summary.notAnalysed())))
+        .append("</p>\n<p class=\"muted\" id=\"advisories\">")
+        .append(escape(result.advisories().line(result.clock())))
         .append("</p>\n</header>\n<main>\n");
     cards(page, summary);
     distribution(page, result);

@@ -1,7 +1,6 @@
 package dev.warden.report.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.warden.deps.osv.DatabaseState;
 import dev.warden.inventory.App;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.Reachability;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,16 +120,8 @@ public final class JsonReportWriter {
    * what the package matches rest on, as of the scan.
    */
   private static void advisoryDatabase(JsonGenerator json, ScanResult result) throws IOException {
-    DatabaseState database = result.advisories();
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("status", database.status(result.clock()));
-    fields.put("file", database.file().orElse(null));
-    fields.put("imported", database.imported().map(Object::toString).orElse(null));
-    fields.put("ageDays", database.ageDays(result.clock()).orElse(null));
-    fields.put("advisories", database.advisories());
-    fields.put("warning", database.warning(result.clock()).orElse(null));
     json.writeFieldName("advisoryDatabase");
-    JsonValues.write(json, fields);
+    JsonValues.write(json, result.advisories().describe(result.clock()));
   }
 
   private static void summary(JsonGenerator json, ScanResult result) throws IOException {

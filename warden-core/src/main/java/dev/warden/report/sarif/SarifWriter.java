@@ -58,6 +58,8 @@ public final class SarifWriter {
       json.writeEndArray();
       json.writeObjectFieldStart("properties");
       json.writeStringField("summary", result.summary().headline());
+      json.writeFieldName("advisoryDatabase");
+      JsonValues.write(json, result.advisories().describe(result.clock()));
       json.writeEndObject();
       json.writeEndObject();
       json.writeEndArray();

@@ -23,7 +23,8 @@ import java.util.Optional;
  * Flags each package a function ships whose version (or declared range) is affected by a known
  * vulnerability in the advisory database. Severity is the worst advisory's (its CVSS rating, else
  * the database's), one step lower when the handler's module graph provably does not import the
- * package; the message says which, and names the smallest upgrade that fixes every advisory.
+ * package and one step lower for a development dependency (production builds leave it out); the
+ * message says which, and names the smallest upgrade that fixes every advisory.
  */
 @AutoService(Rule.class)
 public final class VulnerableDependency implements FunctionRule {
@@ -63,6 +64,9 @@ public final class VulnerableDependency implements FunctionRule {
           ImportedPackages.imported(vulnerable.dependency(), file, context.code(function));
       Severity worst = worst(advisories);
       Severity severity = reachable.orElse(true) ? worst : lower(worst);
+      if (vulnerable.dependency().development()) {
+        severity = lower(severity); // sam build and npm ci --omit=dev leave it out
+      }
       // the fixed version of the vulnerabilities alone (a malicious record has none)
       Optional<String> fixedIn =
           advisories.size() == vulnerable.advisories().size()
@@ -115,6 +119,9 @@ public final class VulnerableDependency implements FunctionRule {
         fixedIn
             .map(f -> "; " + f + " fixes " + (advisories.size() == 1 ? "it" : "all of them"))
             .orElse("; no fixed version is known"));
+    if (vulnerable.dependency().development()) {
+      message.append("; a development dependency, left out of production builds, so ranked lower");
+    }
     if (reachable.isPresent()) {
       message.append(
           reachable.get()

@@ -42,7 +42,8 @@ class HtmlReportWriterTest {
         .contains(result.summary().headline().replace("'", "&#39;"))
         .contains("<svg id=\"distribution\"")
         .contains("<svg id=\"attack-surface\"")
-        .contains("id=\"filter-text\"");
+        .contains("id=\"filter-text\"")
+        .contains("<p class=\"muted\" id=\"advisories\">Warning: no advisory database:");
     assertThat(Pattern.compile("<tr data-level=").matcher(page).results().count()).isEqualTo(13);
     assertThat(page).contains("GET /partners/status").contains("UploadsBucket");
   }

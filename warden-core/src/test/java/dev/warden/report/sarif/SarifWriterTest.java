@@ -57,6 +57,15 @@ class SarifWriterTest {
   }
 
   @Test
+  void theRunSaysWhatTheAdvisoryDatabaseWas() throws IOException {
+    JsonNode run = new ObjectMapper().readTree(sarif(demo())).path("runs").path(0);
+    assertThat(run.path("properties").path("advisoryDatabase").path("status").asText())
+        .isEqualTo("missing");
+    assertThat(run.path("properties").path("advisoryDatabase").path("warning").asText())
+        .contains("not matched against advisories");
+  }
+
+  @Test
   void theValidatorCatchesABrokenLog() throws IOException {
     String broken = sarif(demo()).replace("\"level\" : \"error\"", "\"level\" : \"fatal\"");
     assertThat(validate(broken)).isNotEmpty();

@@ -150,6 +150,27 @@ class PackageFindingsTest {
   }
 
   @Test
+  void aDevelopmentDependencyIsRankedLowerForProductionBuildsLeaveItOut() throws Exception {
+    Loaded.write(
+        app,
+        "node/package-lock.json",
+        LOCK.replace(
+                "\"node_modules/semver\": {\"version\": \"7.0.0\"}",
+                "\"node_modules/semver\": {\"version\": \"7.0.0\", \"dev\": true}")
+            .replace("\"semver\": \"7.0.0\", \"node-serialize\"", "\"node-serialize\""));
+    ScanResult result = scan(ScanOptions.defaults().withAdvisoryDatabase(database));
+    Finding semver =
+        of(result, "WDN-DEP-001", "NodeFunction").stream()
+            .filter(f -> f.details().get("package").equals("semver"))
+            .findFirst()
+            .orElseThrow();
+    // high (7.5), not imported: medium; a development dependency: low
+    assertThat(semver.severity()).isEqualTo(Severity.LOW);
+    assertThat(semver.message())
+        .contains("a development dependency, left out of production builds");
+  }
+
+  @Test
   void aDeclaredRangeIsMatchedConservativelyAndTheManifestIsUnpinned() {
     ScanResult result = scan(ScanOptions.defaults().withAdvisoryDatabase(database));
     Finding pickle = of(result, "WDN-DEP-001", "PythonFunction").get(0);
