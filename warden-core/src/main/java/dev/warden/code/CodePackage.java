@@ -20,7 +20,7 @@ import java.util.zip.ZipFile;
  * module graph is walked inside it without extracting anything. Each file is still read with a byte
  * limit ({@link FunctionCode}), whatever size its entry declares.
  */
-final class CodePackage implements AutoCloseable {
+public final class CodePackage implements AutoCloseable {
 
   static final int MAX_ENTRIES = 50_000;
   static final long MAX_TOTAL_BYTES = 1L << 30;
@@ -35,13 +35,13 @@ final class CodePackage implements AutoCloseable {
     this.files = files;
   }
 
-  static boolean isPackage(Path file) {
+  public static boolean isPackage(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".zip") || name.endsWith(".jar");
   }
 
   /** Opens the package, or says why it is refused ({@code display} names it in the message). */
-  static Opened open(Path archive, String display) {
+  public static Opened open(Path archive, String display) {
     Optional<String> refusal = check(archive, display);
     if (refusal.isPresent()) {
       return new Opened(Optional.empty(), refusal);
@@ -57,9 +57,9 @@ final class CodePackage implements AutoCloseable {
   }
 
   /** A package that opened, or why not. */
-  record Opened(Optional<CodePackage> code, Optional<String> refusal) {}
+  public record Opened(Optional<CodePackage> code, Optional<String> refusal) {}
 
-  Path root() {
+  public Path root() {
     return files.getPath("/");
   }
 

@@ -1,5 +1,6 @@
 package dev.warden.deps;
 
+import dev.warden.code.CodePackage;
 import dev.warden.inventory.CodeLocation;
 import dev.warden.inventory.InputError;
 import dev.warden.inventory.ServerlessFunction;
@@ -62,9 +63,27 @@ public final class DependencyFinder {
     if (!base.startsWith(root.normalize())) {
       return List.of(); // never outside the scan root
     }
-    if (!Files.isDirectory(base)) {
-      return List.of(); // a single file or a package: nothing beside it is shipped
+    if (Files.isRegularFile(base) && CodePackage.isPackage(base)) {
+      // a deployment package: its lockfiles are read inside it, named archive!path
+      String archive = relativePath.replace('\\', '/');
+      CodePackage.Opened opened = CodePackage.open(base, archive);
+      if (opened.code().isEmpty()) {
+        return List.of(); // the code analysis reports why the package is refused
+      }
+      try (CodePackage unpacked = opened.code().get()) {
+        return walk(new Tree(unpacked.root(), archive + "!"), unpacked.root());
+      }
     }
+    if (!Files.isDirectory(base)) {
+      return List.of(); // a single file: nothing beside it is shipped
+    }
+    return walk(new Tree(root, ""), base);
+  }
+
+  /** Where dependency files are read: the folder paths are relative to, and how to name them. */
+  private record Tree(Path root, String prefix) {}
+
+  private static List<DependencyFile> walk(Tree tree, Path base) {
     Set<Path> folders = new TreeSet<>();
     try {
       Files.walkFileTree(
@@ -75,7 +94,7 @@ public final class DependencyFinder {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
               String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-              if (!dir.equals(base) && SKIPPED.contains(name)) {
+              if (!dir.equals(base) && SKIPPED.contains(name.replace("/", ""))) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
               folders.add(dir);
@@ -87,12 +106,12 @@ public final class DependencyFinder {
     }
     List<DependencyFile> found = new ArrayList<>();
     for (Path folder : folders) {
-      found.addAll(inFolder(root, folder));
+      found.addAll(inFolder(tree, folder));
     }
     return found;
   }
 
-  private static List<DependencyFile> inFolder(Path root, Path folder) {
+  private static List<DependencyFile> inFolder(Tree root, Path folder) {
     List<DependencyFile> found = new ArrayList<>();
     java.util.function.Function<Path, Optional<SourceFile>> reader = f -> read(root, f, found);
     Optional<SourceFile> packageJson = reader.apply(folder.resolve("package.json"));
@@ -164,9 +183,9 @@ public final class DependencyFinder {
   }
 
   /** A {@code -r} include, only inside the scanned folder. */
-  private static Optional<SourceFile> included(Path root, Path file) {
+  private static Optional<SourceFile> included(Tree root, Path file) {
     Path normal = file.toAbsolutePath().normalize();
-    return normal.startsWith(root.toAbsolutePath().normalize())
+    return normal.startsWith(root.root().toAbsolutePath().normalize())
         ? read(root, normal, new ArrayList<>())
         : Optional.empty();
   }
@@ -175,16 +194,18 @@ public final class DependencyFinder {
    * Reads a dependency file; one that exists but cannot be read (too large, unreadable, not UTF-8)
    * is added to {@code found} as a file with that problem, so the report says so.
    */
-  private static Optional<SourceFile> read(Path root, Path file, List<DependencyFile> found) {
+  private static Optional<SourceFile> read(Tree root, Path file, List<DependencyFile> found) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
     String display =
-        root.toAbsolutePath()
-            .normalize()
-            .relativize(file.toAbsolutePath().normalize())
-            .toString()
-            .replace('\\', '/');
+        root.prefix()
+            + root.root()
+                .toAbsolutePath()
+                .normalize()
+                .relativize(file.toAbsolutePath().normalize())
+                .toString()
+                .replace('\\', '/');
     try {
       return Optional.of(SourceFile.read(file, display, ReadLimits.DEFAULT));
     } catch (InputError e) {

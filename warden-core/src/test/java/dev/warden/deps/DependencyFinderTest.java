@@ -77,4 +77,35 @@ class DependencyFinderTest {
               assertThat(f.problems()).singleElement().asString().contains("src/package-lock.json");
             });
   }
+
+  @Test
+  void aDeploymentPackageIsReadInPlaceAndItsFilesNamedInsideIt(@TempDir Path dir) throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("build"));
+    try (var zip =
+        new java.util.zip.ZipOutputStream(
+            java.nio.file.Files.newOutputStream(dir.resolve("build/fn.zip")))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("app.py"));
+      zip.write("import requests\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.putNextEntry(new java.util.zip.ZipEntry("requirements.txt"));
+      zip.write("requests==2.19.1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.putNextEntry(new java.util.zip.ZipEntry("requests-2.19.1.dist-info/METADATA"));
+      zip.write("Name: requests\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Loaded loaded =
+        Loaded.template(
+            dir,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: build/fn.zip}
+            """);
+    List<DependencyFile> files = DependencyFinder.of(dir, loaded.function("Fn"));
+    assertThat(files)
+        .extracting(f -> f.file() + " " + f.packages())
+        .containsExactly("build/fn.zip!requirements.txt [requests@2.19.1]");
+    assertThat(files.get(0).packages().get(0).at().toString())
+        .startsWith("build/fn.zip!requirements.txt:1");
+  }
 }
