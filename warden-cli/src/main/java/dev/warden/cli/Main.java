@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       PolicyCommand.class,
       DepsCommand.class,
       DbCommand.class,
+      LogsCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

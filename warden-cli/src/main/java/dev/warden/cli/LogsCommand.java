@@ -1,0 +1,275 @@
+package dev.warden.cli;
+
+import dev.warden.logs.EventCounts;
+import dev.warden.logs.TrailEvent;
+import dev.warden.logs.TrailInput;
+import dev.warden.logs.TrailProblem;
+import dev.warden.logs.TrailScan;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "logs",
+    description = "Read audit logs (AWS CloudTrail): count events, and more to come.",
+    subcommands = {LogsCommand.Stats.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {"  warden logs stats --by principal,eventName trail/"},
+    mixinStandardHelpOptions = true)
+final class LogsCommand implements Runnable {
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        new CommandLine(this), "Missing a command: try `warden logs stats LOGS...`.");
+  }
+
+  /** Which events to read: a time window, accounts, regions, principals. */
+  static final class Filters {
+    @Option(
+        names = "--since",
+        paramLabel = "TIME",
+        description = "Only events at or after TIME (ISO 8601).")
+    String since;
+
+    @Option(
+        names = "--until",
+        paramLabel = "TIME",
+        description = "Only events before TIME (ISO 8601).")
+    String until;
+
+    @Option(
+        names = "--account",
+        split = ",",
+        paramLabel = "ID",
+        description = "Only these accounts.")
+    List<String> accounts;
+
+    @Option(
+        names = "--region",
+        split = ",",
+        paramLabel = "REGION",
+        description = "Only these regions.")
+    List<String> regions;
+
+    @Option(
+        names = "--principal",
+        split = ",",
+        paramLabel = "ARN",
+        description = "Only these principals (role or user ARN as IAM knows it).")
+    List<String> principals;
+
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Files read at once (default: the number of cores).")
+    Integer threads;
+
+    Predicate<TrailEvent> predicate() {
+      long from = since == null ? Long.MIN_VALUE : instant("--since", since);
+      long to = until == null ? Long.MAX_VALUE : instant("--until", until);
+      return event ->
+          event.time() >= from
+              && event.time() < to
+              && (accounts == null || accounts.contains(event.account()))
+              && (regions == null || regions.contains(event.region()))
+              && (principals == null || principals.contains(event.principal()));
+    }
+
+    int threads() {
+      return threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    private static long instant(String option, String text) {
+      try {
+        return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+      } catch (DateTimeParseException e) {
+        try {
+          return Instant.parse(text + (text.length() == 10 ? "T00:00:00Z" : "")).toEpochMilli();
+        } catch (DateTimeParseException again) {
+          throw new UsageProblem(
+              option
+                  + " takes an ISO 8601 time (2026-11-20T10:00:00Z) or a day (2026-11-20), not '"
+                  + text
+                  + "'");
+        }
+      }
+    }
+  }
+
+  @Command(
+      name = "stats",
+      description = {
+        "Count events per combination of keys — the top talkers — over CloudTrail files as"
+            + " delivered to S3 (.json.gz with a Records array, or .json), JSON Lines exports"
+            + " (gzipped or not), folders of them, or standard input (-). Records that cannot be"
+            + " read are skipped and counted, with file and line, on standard error."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  warden logs stats --by principal,eventSource,eventName trail/",
+        "  zcat trail/*.json.gz | warden logs stats --by errorCode --format json -"
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:counted", "2:usage error", "3:no input could be read"},
+      mixinStandardHelpOptions = true)
+  static final class Stats implements Callable<Integer> {
+
+    enum Format {
+      TSV,
+      JSON
+    }
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "LOGS",
+        description = "Files, folders, or - for standard input.")
+    List<String> logs;
+
+    @Option(
+        names = "--by",
+        split = ",",
+        paramLabel = "KEY",
+        defaultValue = "principal,eventSource,eventName",
+        description =
+            "Keys to count by: principal, eventSource, eventName, account, region, sourceIp,"
+                + " userAgent, errorCode (default: ${DEFAULT-VALUE}).")
+    List<String> by;
+
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "FORMAT",
+        defaultValue = "tsv",
+        description = "tsv (no header, the count last) or json (a list of objects).")
+    Format format;
+
+    @Mixin Filters filters = new Filters();
+
+    @Mixin OutputOptions output = new OutputOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      List<EventCounts.Key> keys = new ArrayList<>();
+      for (String name : by) {
+        keys.add(
+            EventCounts.Key.parse(name)
+                .orElseThrow(
+                    () ->
+                        new UsageProblem(
+                            "--by takes principal, eventSource, eventName, account, region,"
+                                + " sourceIp, userAgent or errorCode, not '"
+                                + name
+                                + "'")));
+      }
+      List<TrailInput> inputs;
+      try {
+        inputs = TrailInput.of(logs);
+      } catch (NoSuchFileException e) {
+        throw new UsageProblem("no such file or folder: " + e.getFile());
+      }
+      output.checkNotAnInput();
+      long started = System.nanoTime();
+      TrailScan.Result<EventCounts> result =
+          TrailScan.run(
+              inputs,
+              filters.threads(),
+              filters.predicate(),
+              () -> new EventCounts(keys),
+              EventCounts::add,
+              EventCounts::merge,
+              progress(Main.stderr(), started));
+      report(Main.stderr(), result, started);
+      List<EventCounts.Row> rows = result.value().rows();
+      if (format == Format.JSON) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (EventCounts.Row row : rows) {
+          Map<String, Object> object = new LinkedHashMap<>();
+          for (int i = 0; i < keys.size(); i++) {
+            object.put(keys.get(i).wireName(), row.values().get(i));
+          }
+          object.put("count", row.count());
+          list.add(object);
+        }
+        output.writeJson(Main.stdout(), list);
+      } else {
+        output.write(
+            Main.stdout(),
+            out -> {
+              StringBuilder line = new StringBuilder();
+              for (EventCounts.Row row : rows) {
+                line.setLength(0);
+                for (String value : row.values()) {
+                  line.append(value.replace('\t', ' ').replace('\n', ' ')).append('\t');
+                }
+                out.write(line.append(row.count()).append('\n').toString());
+              }
+            });
+      }
+      boolean nothing = result.events() == 0 && result.problemCount() > 0;
+      return nothing ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+  }
+
+  /** Files, events and events per second on standard error, on a terminal, once a second. */
+  static TrailScan.Progress progress(PrintStream err, long started) {
+    if (!Terminal.isInteractive()) {
+      return TrailScan.Progress.NONE;
+    }
+    java.util.concurrent.atomic.AtomicLong last =
+        new java.util.concurrent.atomic.AtomicLong(started);
+    return (files, total, events) -> {
+      long now = System.nanoTime();
+      long previous = last.get();
+      if (now - previous < 1_000_000_000L || !last.compareAndSet(previous, now)) {
+        return;
+      }
+      double seconds = (now - started) / 1e9;
+      synchronized (err) {
+        err.printf(
+            "\r%d/%d files, %,d events, %,.0f events/s   ", files, total, events, events / seconds);
+        err.flush();
+      }
+    };
+  }
+
+  /** What was read and what was skipped, on standard error. */
+  static void report(PrintStream err, TrailScan.Result<?> result, long started) {
+    double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+    synchronized (err) {
+      if (Terminal.isInteractive()) {
+        err.print("\r" + " ".repeat(70) + "\r");
+      }
+      err.printf(
+          "read %,d events from %,d %s in %.1f s (%,.0f events/s)%s%n",
+          result.events(),
+          result.files(),
+          result.files() == 1 ? "input" : "inputs",
+          seconds,
+          result.events() / seconds,
+          result.skipped() > 0 ? "; " + result.skipped() + " outside the filters" : "");
+      if (result.problemCount() > 0) {
+        err.printf("%,d records or files skipped:%n", result.problemCount());
+        for (TrailProblem problem : result.problems()) {
+          err.println("  " + problem);
+        }
+        if (result.problemCount() > result.problems().size()) {
+          err.printf("  … and %,d more%n", result.problemCount() - result.problems().size());
+        }
+      }
+      err.flush();
+    }
+  }
+}

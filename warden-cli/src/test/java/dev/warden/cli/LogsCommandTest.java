@@ -1,0 +1,77 @@
+package dev.warden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.testing.Loaded;
+import dev.warden.testing.Repo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogsCommandTest {
+
+  private static final String TRAIL = Repo.path("examples/acme-shop/trail").toString();
+
+  @Test
+  void statsCountsTheTopTalkersAsTabSeparatedRowsCountLast() {
+    Cli stats = Cli.run("logs", "stats", TRAIL, "--by", "eventSource,eventName");
+    assertThat(stats.exitCode()).as(stats.err()).isZero();
+    assertThat(stats.out())
+        .startsWith(
+            """
+            dynamodb.amazonaws.com\tUpdateItem\t36
+            secretsmanager.amazonaws.com\tGetSecretValue\t28
+            sts.amazonaws.com\tGetCallerIdentity\t24
+            """);
+    assertThat(stats.err()).contains("read 88 events from 1 input");
+  }
+
+  @Test
+  void statsAsJsonNamesEachKey() {
+    Cli stats = Cli.run("logs", "stats", TRAIL, "--by", "errorCode", "--format", "json");
+    assertThat(stats.out()).contains("\"errorCode\" : \"-\"").contains("\"count\" : 88");
+  }
+
+  @Test
+  void filtersKeepATimeWindowAndSkipTheRest() {
+    Cli stats =
+        Cli.run(
+            "logs",
+            "stats",
+            TRAIL,
+            "--by",
+            "eventName",
+            "--since",
+            "2026-11-20T12:00:00Z",
+            "--until",
+            "2026-11-21");
+    assertThat(stats.exitCode()).isZero();
+    assertThat(stats.err()).containsPattern("outside the filters");
+  }
+
+  @Test
+  void badRecordsAreCountedWithFileAndLineAndTheRestIsCounted(@TempDir Path dir) {
+    Loaded.write(
+        dir,
+        "export.jsonl",
+        "{\"eventTime\": \"2026-11-20T10:00:00Z\", \"eventSource\": \"s3.amazonaws.com\","
+            + " \"eventName\": \"GetObject\"}\n{not json\n");
+    Cli stats = Cli.run("logs", "stats", dir.toString(), "--by", "eventName");
+    assertThat(stats.exitCode()).isZero();
+    assertThat(stats.out()).isEqualTo("GetObject\t1\n");
+    assertThat(stats.err())
+        .contains("1 records or files skipped")
+        .contains("export.jsonl:2: not valid JSON")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void anUnknownKeyOrAMissingFileIsAUsageError(@TempDir Path dir) {
+    Cli key = Cli.run("logs", "stats", TRAIL, "--by", "colour");
+    assertThat(key.exitCode()).isEqualTo(2);
+    assertThat(key.err()).contains("--by takes principal, eventSource");
+    Cli missing = Cli.run("logs", "stats", dir.resolve("nothing").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such file or folder");
+  }
+}

@@ -1,0 +1,297 @@
+package dev.warden.logs;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads CloudTrail records from one input with Jackson's streaming parser, never building a tree: a
+ * file as CloudTrail delivers it to S3 (one object with a {@code Records} array) or a JSON Lines
+ * export (one record per line), gzipped or not (told by the content, not the name). A record that
+ * is not valid JSON, or lacks its time, source or name, is skipped and reported with its line; in a
+ * JSON Lines input the next line is read on, in a {@code Records} file the rest of the file is lost
+ * with the broken record (it is one JSON value) and the problem says how many were read.
+ */
+public final class TrailReader {
+
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+
+  private TrailReader() {}
+
+  /** Reads every record of {@code input}, named {@code file} in problems. */
+  public static void read(
+      String file,
+      InputStream input,
+      Consumer<TrailEvent> events,
+      Consumer<TrailProblem> problems) {
+    try {
+      BufferedInputStream buffered = new BufferedInputStream(input, 1 << 16);
+      buffered.mark(2);
+      int first = buffered.read();
+      int second = buffered.read();
+      buffered.reset();
+      InputStream decoded =
+          first == 0x1f && second == 0x8b
+              ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
+              : buffered;
+      PushbackReader reader =
+          new PushbackReader(new InputStreamReader(decoded, StandardCharsets.UTF_8), 64);
+      int c = reader.read();
+      while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xFEFF) {
+        c = reader.read();
+      }
+      if (c < 0) {
+        return;
+      }
+      char[] head = new char[48];
+      head[0] = (char) c;
+      int n = 1 + Math.max(0, reader.read(head, 1, head.length - 1));
+      reader.unread(head, 0, n);
+      String start = new String(head, 0, n);
+      if (start.matches("(?s)\\{\\s*\"Records\"\\s*:.*")) {
+        records(file, reader, events, problems);
+      } else {
+        lines(file, reader, events, problems);
+      }
+    } catch (IOException e) {
+      problems.accept(new TrailProblem(file, 0, "cannot be read: " + describe(e)));
+    }
+  }
+
+  /** {@code {"Records": [ … ]}}: a broken record ends the file. */
+  private static void records(
+      String file, Reader reader, Consumer<TrailEvent> events, Consumer<TrailProblem> problems) {
+    long read = 0;
+    try (JsonParser parser = JSON.createParser(reader)) {
+      parser.nextToken(); // {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        if (!parser.currentName().equals("Records")) {
+          parser.nextToken();
+          parser.skipChildren();
+          continue;
+        }
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
+          problems.accept(
+              new TrailProblem(file, line(parser), "\"Records\" is not an array: file skipped"));
+          return;
+        }
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+          long at = line(parser);
+          record(parser, file, at, events, problems);
+          read++;
+        }
+      }
+    } catch (IOException e) {
+      problems.accept(
+          new TrailProblem(
+              file,
+              0,
+              "broken after "
+                  + read
+                  + (read == 1 ? " record: " : " records: ")
+                  + describe(e)
+                  + "; the rest of the file is not read"));
+    }
+  }
+
+  /** JSON Lines: each line its own record, a broken one skipped. */
+  private static void lines(
+      String file, Reader reader, Consumer<TrailEvent> events, Consumer<TrailProblem> problems)
+      throws IOException {
+    BufferedReader lines = new BufferedReader(reader, 1 << 16);
+    long number = 0;
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try (JsonParser parser = JSON.createParser(line)) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          problems.accept(new TrailProblem(file, number, "not a JSON object: skipped"));
+          continue;
+        }
+        record(parser, file, number, events, problems);
+        if (parser.nextToken() != null) {
+          problems.accept(
+              new TrailProblem(file, number, "more than one value on the line: the rest skipped"));
+        }
+      } catch (IOException e) {
+        problems.accept(
+            new TrailProblem(file, number, "not valid JSON (" + describe(e) + "): skipped"));
+      }
+    }
+  }
+
+  /** One record, the parser on its START_OBJECT; leaves it on the matching END_OBJECT. */
+  private static void record(
+      JsonParser parser,
+      String file,
+      long line,
+      Consumer<TrailEvent> events,
+      Consumer<TrailProblem> problems)
+      throws IOException {
+    String id = "";
+    String time = "";
+    String source = "";
+    String name = "";
+    String region = "";
+    String account = "";
+    String sourceIp = "";
+    String userAgent = "";
+    String errorCode = "";
+    String[] identity = {"", "", "", "", ""}; // type, arn, issuer arn, invokedBy, accessKeyId
+    List<String> resources = new ArrayList<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "eventID" -> id = text(parser, value);
+        case "eventTime" -> time = text(parser, value);
+        case "eventSource" -> source = text(parser, value);
+        case "eventName" -> name = text(parser, value);
+        case "awsRegion" -> region = text(parser, value);
+        case "recipientAccountId" -> account = text(parser, value);
+        case "sourceIPAddress" -> sourceIp = text(parser, value);
+        case "userAgent" -> userAgent = text(parser, value);
+        case "errorCode" -> errorCode = text(parser, value);
+        case "userIdentity" -> identity(parser, value, identity);
+        case "resources" -> resources(parser, value, resources);
+        default -> parser.skipChildren();
+      }
+    }
+    if (source.isEmpty() || name.isEmpty() || time.isEmpty()) {
+      problems.accept(
+          new TrailProblem(
+              file,
+              line,
+              "record "
+                  + (id.isEmpty() ? "without eventID" : id)
+                  + " lacks "
+                  + (time.isEmpty() ? "eventTime" : source.isEmpty() ? "eventSource" : "eventName")
+                  + ": skipped"));
+      return;
+    }
+    long millis;
+    try {
+      millis = OffsetDateTime.parse(time).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      problems.accept(
+          new TrailProblem(
+              file, line, "record " + id + " has no readable eventTime (" + time + "): skipped"));
+      return;
+    }
+    events.accept(
+        new TrailEvent(
+            id,
+            millis,
+            source,
+            name,
+            region,
+            account,
+            sourceIp,
+            userAgent,
+            errorCode,
+            identity[0],
+            identity[1],
+            identity[2],
+            identity[3],
+            identity[4],
+            resources));
+  }
+
+  private static void identity(JsonParser parser, JsonToken value, String[] identity)
+      throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return;
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken token = parser.nextToken();
+      switch (field) {
+        case "type" -> identity[0] = text(parser, token);
+        case "arn" -> identity[1] = text(parser, token);
+        case "invokedBy" -> identity[3] = text(parser, token);
+        case "accessKeyId" -> identity[4] = text(parser, token);
+        case "sessionContext" -> {
+          if (token != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            break;
+          }
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String inner = parser.currentName();
+            JsonToken innerValue = parser.nextToken();
+            if (inner.equals("sessionIssuer") && innerValue == JsonToken.START_OBJECT) {
+              while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonToken keyValue = parser.nextToken();
+                if (key.equals("arn")) {
+                  identity[2] = text(parser, keyValue);
+                } else {
+                  parser.skipChildren();
+                }
+              }
+            } else {
+              parser.skipChildren();
+            }
+          }
+        }
+        default -> parser.skipChildren();
+      }
+    }
+  }
+
+  private static void resources(JsonParser parser, JsonToken value, List<String> resources)
+      throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      parser.skipChildren();
+      return;
+    }
+    while (parser.nextToken() == JsonToken.START_OBJECT) {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken token = parser.nextToken();
+        if (field.equals("ARN") && token == JsonToken.VALUE_STRING) {
+          resources.add(parser.getText());
+        } else {
+          parser.skipChildren();
+        }
+      }
+    }
+  }
+
+  /** A string value's text; other values are skipped and read as empty. */
+  private static String text(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      return parser.getText();
+    }
+    parser.skipChildren();
+    return "";
+  }
+
+  private static long line(JsonParser parser) {
+    return parser.currentTokenLocation().getLineNr();
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
