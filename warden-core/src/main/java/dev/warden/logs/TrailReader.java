@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -50,24 +49,23 @@ public final class TrailReader {
           first == 0x1f && second == 0x8b
               ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
               : buffered;
-      PushbackReader reader =
-          new PushbackReader(new InputStreamReader(decoded, StandardCharsets.UTF_8), 64);
-      int c = reader.read();
-      while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xFEFF) {
-        c = reader.read();
+      // Peek at the start to tell a Records file from JSON Lines; the bytes are read again.
+      BufferedInputStream content =
+          decoded instanceof BufferedInputStream b ? b : new BufferedInputStream(decoded, 1 << 16);
+      content.mark(4096);
+      byte[] head = content.readNBytes(4096);
+      content.reset();
+      String start = new String(head, StandardCharsets.UTF_8).stripLeading();
+      if (start.startsWith("\uFEFF")) {
+        start = start.substring(1).stripLeading();
       }
-      if (c < 0) {
+      if (start.isEmpty()) {
         return;
       }
-      char[] head = new char[48];
-      head[0] = (char) c;
-      int n = 1 + Math.max(0, reader.read(head, 1, head.length - 1));
-      reader.unread(head, 0, n);
-      String start = new String(head, 0, n);
       if (start.matches("(?s)\\{\\s*\"Records\"\\s*:.*")) {
-        records(file, reader, events, problems);
+        records(file, content, events, problems); // bytes straight to Jackson's UTF-8 parser
       } else {
-        lines(file, reader, events, problems);
+        lines(file, new InputStreamReader(content, StandardCharsets.UTF_8), events, problems);
       }
     } catch (IOException e) {
       problems.accept(new TrailProblem(file, 0, "cannot be read: " + describe(e)));
@@ -76,9 +74,12 @@ public final class TrailReader {
 
   /** {@code {"Records": [ … ]}}: a broken record ends the file. */
   private static void records(
-      String file, Reader reader, Consumer<TrailEvent> events, Consumer<TrailProblem> problems) {
+      String file,
+      InputStream content,
+      Consumer<TrailEvent> events,
+      Consumer<TrailProblem> problems) {
     long read = 0;
-    try (JsonParser parser = JSON.createParser(reader)) {
+    try (JsonParser parser = JSON.createParser(content)) {
       parser.nextToken(); // {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         if (!parser.currentName().equals("Records")) {
