@@ -145,8 +145,9 @@ final class LogsCommand implements Runnable {
         paramLabel = "KEY",
         defaultValue = "principal,eventSource,eventName",
         description =
-            "Keys to count by: principal, eventSource, eventName, account, region, sourceIp,"
-                + " userAgent, errorCode (default: ${DEFAULT-VALUE}).")
+            "Keys to count by: principal, eventSource, eventName, action (the IAM actions that"
+                + " authorised the event), account, region, sourceIp, userAgent, errorCode"
+                + " (default: ${DEFAULT-VALUE}).")
     List<String> by;
 
     @Option(
@@ -169,8 +170,8 @@ final class LogsCommand implements Runnable {
                 .orElseThrow(
                     () ->
                         new UsageProblem(
-                            "--by takes principal, eventSource, eventName, account, region,"
-                                + " sourceIp, userAgent or errorCode, not '"
+                            "--by takes principal, eventSource, eventName, action, account,"
+                                + " region, sourceIp, userAgent or errorCode, not '"
                                 + name
                                 + "'")));
       }

@@ -27,6 +27,14 @@ class LogsCommandTest {
   }
 
   @Test
+  void statsByActionCountsTheIamActionsThatAuthorisedTheEvents() {
+    Cli stats = Cli.run("logs", "stats", TRAIL, "--by", "action");
+    assertThat(stats.out())
+        .startsWith("dynamodb:UpdateItem\t36\nsecretsmanager:GetSecretValue\t28\n")
+        .contains("(none needed)\t24\n");
+  }
+
+  @Test
   void statsAsJsonNamesEachKey() {
     Cli stats = Cli.run("logs", "stats", TRAIL, "--by", "errorCode", "--format", "json");
     assertThat(stats.out()).contains("\"errorCode\" : \"-\"").contains("\"count\" : 88");

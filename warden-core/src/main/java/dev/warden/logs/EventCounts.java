@@ -20,6 +20,7 @@ public final class EventCounts {
     PRINCIPAL("principal"),
     EVENT_SOURCE("eventSource"),
     EVENT_NAME("eventName"),
+    ACTION("action"),
     ACCOUNT("account"),
     REGION("region"),
     SOURCE_IP("sourceIp"),
@@ -43,6 +44,7 @@ public final class EventCounts {
             case PRINCIPAL -> event.principal();
             case EVENT_SOURCE -> event.source();
             case EVENT_NAME -> event.name();
+            case ACTION -> action(event);
             case ACCOUNT -> event.account();
             case REGION -> event.region();
             case SOURCE_IP -> event.sourceIp();
@@ -50,6 +52,19 @@ public final class EventCounts {
             case ERROR_CODE -> event.errorCode();
           };
       return text.isEmpty() ? "-" : text;
+    }
+
+    /**
+     * The IAM actions that authorised the event, joined by {@code +}; {@code (none needed)} for a
+     * call that needs no permission; {@code unknown eventSource eventName} when the mapping does
+     * not know the pair — shown as such, never guessed.
+     */
+    private static String action(TrailEvent event) {
+      EventActions.Mapping mapping = EventActions.bundled().of(event.source(), event.name());
+      if (!mapping.known()) {
+        return "unknown " + event.source() + " " + event.name();
+      }
+      return mapping.actions().isEmpty() ? "(none needed)" : String.join("+", mapping.actions());
     }
 
     public static Optional<Key> parse(String name) {
