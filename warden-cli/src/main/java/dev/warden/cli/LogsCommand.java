@@ -1,6 +1,8 @@
 package dev.warden.cli;
 
+import dev.warden.logs.EventActions;
 import dev.warden.logs.EventCounts;
+import dev.warden.logs.PermissionUsage;
 import dev.warden.logs.TrailEvent;
 import dev.warden.logs.TrailInput;
 import dev.warden.logs.TrailProblem;
@@ -25,16 +27,20 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "logs",
     description = "Read audit logs (AWS CloudTrail): count events, and more to come.",
-    subcommands = {LogsCommand.Stats.class, CommandLine.HelpCommand.class},
+    subcommands = {LogsCommand.Stats.class, LogsCommand.Usage.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
-    footer = {"  warden logs stats --by principal,eventName trail/"},
+    footer = {
+      "  warden logs stats --by principal,eventName trail/",
+      "  warden logs usage --format json trail/"
+    },
     mixinStandardHelpOptions = true)
 final class LogsCommand implements Runnable {
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        new CommandLine(this), "Missing a command: try `warden logs stats LOGS...`.");
+        new CommandLine(this),
+        "Missing a command: try `warden logs stats LOGS...` or `warden logs usage LOGS...`.");
   }
 
   /** Which events to read: a time window, accounts, regions, principals. */
@@ -128,7 +134,7 @@ final class LogsCommand implements Runnable {
       mixinStandardHelpOptions = true)
   static final class Stats implements Callable<Integer> {
 
-    enum Format {
+    enum StatsFormat {
       TSV,
       JSON
     }
@@ -155,7 +161,7 @@ final class LogsCommand implements Runnable {
         paramLabel = "FORMAT",
         defaultValue = "tsv",
         description = "tsv (no header, the count last) or json (a list of objects).")
-    Format format;
+    StatsFormat format;
 
     @Mixin Filters filters = new Filters();
 
@@ -175,26 +181,16 @@ final class LogsCommand implements Runnable {
                                 + name
                                 + "'")));
       }
-      List<TrailInput> inputs;
-      try {
-        inputs = TrailInput.of(logs);
-      } catch (NoSuchFileException e) {
-        throw new UsageProblem("no such file or folder: " + e.getFile());
-      }
-      output.checkNotAnInput();
-      long started = System.nanoTime();
       TrailScan.Result<EventCounts> result =
-          TrailScan.run(
-              inputs,
-              filters.threads(),
-              filters.predicate(),
+          read(
+              logs,
+              filters,
+              output,
               () -> new EventCounts(keys),
               EventCounts::add,
-              EventCounts::merge,
-              progress(Main.stderr(), started));
-      report(Main.stderr(), result, started);
+              EventCounts::merge);
       List<EventCounts.Row> rows = result.value().rows();
-      if (format == Format.JSON) {
+      if (format == StatsFormat.JSON) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (EventCounts.Row row : rows) {
           Map<String, Object> object = new LinkedHashMap<>();
@@ -222,6 +218,91 @@ final class LogsCommand implements Runnable {
       boolean nothing = result.events() == 0 && result.problemCount() > 0;
       return nothing ? ExitCodes.INPUT : ExitCodes.OK;
     }
+  }
+
+  @Command(
+      name = "usage",
+      description = {
+        "What each principal really used in the logs: every (IAM action, resource) pair with its"
+            + " count and first and last time, the calls that were denied, and — for Lambda"
+            + " execution roles — the same per function (the role session's name). Events whose"
+            + " IAM action is not known are listed apart, never guessed."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {"  warden logs usage --format json --since 2026-11-01 trail/"},
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:done", "2:usage error", "3:no input could be read"},
+      mixinStandardHelpOptions = true)
+  static final class Usage implements Callable<Integer> {
+
+    enum UsageFormat {
+      JSON
+    }
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "LOGS",
+        description = "Files, folders, or - for standard input.")
+    List<String> logs;
+
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "FORMAT",
+        defaultValue = "json",
+        description = "json.")
+    UsageFormat format;
+
+    @Mixin Filters filters = new Filters();
+
+    @Mixin OutputOptions output = new OutputOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      TrailScan.Result<PermissionUsage> result =
+          read(
+              logs,
+              filters,
+              output,
+              () -> new PermissionUsage(EventActions.bundled()),
+              PermissionUsage::add,
+              PermissionUsage::merge);
+      output.writeJson(Main.stdout(), result.value().toJson());
+      boolean nothing = result.events() == 0 && result.problemCount() > 0;
+      return nothing ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+  }
+
+  /**
+   * Reads the logs into one accumulator per thread, merged; says on standard error what was read
+   * and what was skipped.
+   */
+  static <A> TrailScan.Result<A> read(
+      List<String> logs,
+      Filters filters,
+      OutputOptions output,
+      java.util.function.Supplier<A> accumulator,
+      java.util.function.BiConsumer<A, TrailEvent> add,
+      java.util.function.BinaryOperator<A> merge)
+      throws java.io.IOException, InterruptedException {
+    List<TrailInput> inputs;
+    try {
+      inputs = TrailInput.of(logs);
+    } catch (NoSuchFileException e) {
+      throw new UsageProblem("no such file or folder: " + e.getFile());
+    }
+    output.checkNotAnInput();
+    long started = System.nanoTime();
+    TrailScan.Result<A> result =
+        TrailScan.run(
+            inputs,
+            filters.threads(),
+            filters.predicate(),
+            accumulator,
+            add,
+            merge,
+            progress(Main.stderr(), started));
+    report(Main.stderr(), result, started);
+    return result;
   }
 
   /** Files, events and events per second on standard error, on a terminal, once a second. */

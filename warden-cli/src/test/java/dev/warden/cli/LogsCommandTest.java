@@ -35,6 +35,23 @@ class LogsCommandTest {
   }
 
   @Test
+  void usageListsWhatEachRoleAndFunctionUsed() throws Exception {
+    Cli usage = Cli.run("logs", "usage", TRAIL);
+    assertThat(usage.exitCode()).as(usage.err()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(usage.out());
+    var principal = json.path("principals").path(0);
+    assertThat(principal.path("arn").asText())
+        .isEqualTo(
+            "arn:aws:iam::123456789012:role/acme-shop-PaymentWebhookFunctionRole-1A2B3C4D5E6F");
+    assertThat(principal.path("used").path(0).path("action").asText())
+        .isEqualTo("dynamodb:UpdateItem");
+    assertThat(principal.path("used").path(0).path("count").asInt()).isEqualTo(36);
+    assertThat(principal.path("functions").path(0).path("name").asText())
+        .isEqualTo("acme-shop-PaymentWebhookFunction-9Z8Y7X6W5V4U");
+    assertThat(json.path("window").path("from").asText()).isEqualTo("2026-11-20T01:03:00Z");
+  }
+
+  @Test
   void statsAsJsonNamesEachKey() {
     Cli stats = Cli.run("logs", "stats", TRAIL, "--by", "errorCode", "--format", "json");
     assertThat(stats.out()).contains("\"errorCode\" : \"-\"").contains("\"count\" : 88");
