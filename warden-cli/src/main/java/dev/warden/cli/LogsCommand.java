@@ -341,7 +341,10 @@ final class LogsCommand implements Runnable {
           result.files() == 1 ? "input" : "inputs",
           seconds,
           result.events() / seconds,
-          result.skipped() > 0 ? "; " + result.skipped() + " outside the filters" : "");
+          (result.skipped() > 0 ? "; " + result.skipped() + " outside the filters" : "")
+              + (result.duplicates() > 0
+                  ? "; " + result.duplicates() + " duplicates (same eventID) dropped"
+                  : ""));
       if (result.problemCount() > 0) {
         err.printf("%,d records or files skipped:%n", result.problemCount());
         for (TrailProblem problem : result.problems()) {

@@ -16,13 +16,17 @@ import java.util.function.Supplier;
 /**
  * Reads many inputs on all cores: each worker takes the next file, feeds its events (those the
  * filter keeps) into an accumulator of its own, and the accumulators are merged at the end, so
- * nothing is shared while reading and memory is what the accumulators hold, whatever the input
- * size. Problems are counted, the first {@value #KEPT_PROBLEMS} kept with their file and line.
+ * nothing is shared while reading but the memory of recent event IDs that drops records delivered
+ * twice, and memory is what the accumulators hold, whatever the input size. Problems are counted,
+ * the first {@value #KEPT_PROBLEMS} kept with their file and line.
  */
 public final class TrailScan {
 
   /** How many problems are kept to show; the rest are only counted. */
   public static final int KEPT_PROBLEMS = 100;
+
+  /** How many recent event IDs are remembered to drop duplicates (about 40 MB at most). */
+  public static final int REMEMBERED_IDS = 1 << 20;
 
   /** Hears how far the reading is; called from several threads. */
   @FunctionalInterface
@@ -38,6 +42,7 @@ public final class TrailScan {
       int files,
       long events,
       long skipped,
+      long duplicates,
       long problemCount,
       List<TrailProblem> problems) {
     public Result {
@@ -50,6 +55,7 @@ public final class TrailScan {
     final A value;
     long events;
     long skipped;
+    long duplicates;
 
     Worker(A value) {
       this.value = value;
@@ -77,6 +83,7 @@ public final class TrailScan {
     AtomicLong problemCount = new AtomicLong();
     List<TrailProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicLong events = new AtomicLong();
+    RecentIds recent = new RecentIds(REMEMBERED_IDS);
     java.util.concurrent.atomic.AtomicInteger next =
         new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger done =
@@ -100,7 +107,9 @@ public final class TrailScan {
                           input.name(),
                           in,
                           event -> {
-                            if (filter.test(event)) {
+                            if (!recent.firstTime(event.id())) {
+                              worker.duplicates++;
+                            } else if (filter.test(event)) {
                               add.accept(worker.value, event);
                               worker.events++;
                             } else {
@@ -129,6 +138,7 @@ public final class TrailScan {
       A merged = null;
       long total = 0;
       long skipped = 0;
+      long duplicates = 0;
       for (Future<Worker<A>> future : futures) {
         Worker<A> worker;
         try {
@@ -139,6 +149,7 @@ public final class TrailScan {
         merged = merged == null ? worker.value : merge.apply(merged, worker.value);
         total += worker.events;
         skipped += worker.skipped;
+        duplicates += worker.duplicates;
       }
       List<TrailProblem> kept = new ArrayList<>(problems);
       kept.sort(
@@ -148,6 +159,7 @@ public final class TrailScan {
           inputs.size(),
           total,
           skipped,
+          duplicates,
           problemCount.get(),
           kept);
     } finally {

@@ -216,4 +216,38 @@ class TrailReaderTest {
     assertThat(one.skipped()).isEqualTo(396);
     assertThat(Map.of("rows", one.value().rows().size())).containsEntry("rows", 1);
   }
+
+  @Test
+  void aFileDeliveredTwiceIsCountedOnce(@TempDir Path dir) throws Exception {
+    String records =
+        recordsFile(
+            record("a", "2026-11-20T10:00:00Z", "GetItem", "fn"),
+            record("b", "2026-11-20T10:00:01Z", "GetItem", "fn"));
+    Files.writeString(dir.resolve("one.json"), records);
+    Files.write(dir.resolve("copy.json.gz"), gzip(utf8(records)));
+    TrailScan.Result<EventCounts> result =
+        TrailScan.run(
+            TrailInput.of(List.of(dir.toString())),
+            2,
+            e -> true,
+            () -> new EventCounts(List.of(EventCounts.Key.EVENT_NAME)),
+            EventCounts::add,
+            EventCounts::merge,
+            TrailScan.Progress.NONE);
+    assertThat(result.events()).isEqualTo(2);
+    assertThat(result.duplicates()).isEqualTo(2);
+  }
+
+  @Test
+  void theMemoryOfRecentIdsIsBoundedAndForgetsTheOldest() {
+    RecentIds recent = new RecentIds(16 * 4);
+    assertThat(recent.firstTime("x")).isTrue();
+    assertThat(recent.firstTime("x")).isFalse();
+    for (int i = 0; i < 10_000; i++) {
+      recent.firstTime("id-" + i);
+    }
+    assertThat(recent.firstTime("x")).as("forgotten after many others").isTrue();
+    assertThat(recent.firstTime("")).isTrue();
+    assertThat(recent.firstTime("")).as("an empty ID is never a duplicate").isTrue();
+  }
 }
