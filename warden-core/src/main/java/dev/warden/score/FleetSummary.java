@@ -46,10 +46,7 @@ public record FleetSummary(
   public record TopRisk(String ruleId, String title, Severity severity, int functions) {}
 
   /** What this version does not analyse yet, so that no share reads as "none". */
-  static final List<String> NOT_ANALYSED =
-      List.of(
-          "dependencies (vulnerable and malicious packages)",
-          "audit logs (observed permission use)");
+  static final List<String> NOT_ANALYSED = List.of("audit logs (observed permission use)");
 
   /** The rule whose findings say a function's role grants what its code never uses. */
   static final String UNUSED_PERMISSIONS = "WDN-IAM-009";
