@@ -74,7 +74,7 @@ public final class PermissionUsage {
       return;
     }
     Principal principal = principals.computeIfAbsent(event.principal(), p -> new Principal());
-    List<String> resources = event.resources().isEmpty() ? List.of("*") : event.resources();
+    List<String> resources = EventResources.of(event);
     boolean denied = DENIED.contains(event.errorCode());
     String function =
         event.userAgent().contains("exec-env/AWS_Lambda") ? event.sessionName().orElse("") : "";

@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param issuerArn {@code userIdentity.sessionContext.sessionIssuer.arn}: the IAM role with its
  *     path
  * @param resources the ARNs of {@code resources[]}
+ * @param parameters the text fields at the top of {@code requestParameters} ({@code tableName},
+ *     {@code bucketName}, {@code queueUrl}, …), from which resource ARNs are rebuilt when {@code
+ *     resources[]} is absent
  */
 public record TrailEvent(
     String id,
@@ -29,10 +32,12 @@ public record TrailEvent(
     String issuerArn,
     String invokedBy,
     String accessKeyId,
-    List<String> resources) {
+    List<String> resources,
+    java.util.Map<String, String> parameters) {
 
   public TrailEvent {
     resources = List.copyOf(resources);
+    parameters = java.util.Map.copyOf(parameters);
   }
 
   /**

@@ -158,6 +158,7 @@ public final class TrailReader {
     String errorCode = "";
     String[] identity = {"", "", "", "", ""}; // type, arn, issuer arn, invokedBy, accessKeyId
     List<String> resources = new ArrayList<>();
+    java.util.Map<String, String> parameters = java.util.Map.of();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -173,6 +174,7 @@ public final class TrailReader {
         case "errorCode" -> errorCode = text(parser, value);
         case "userIdentity" -> identity(parser, value, identity);
         case "resources" -> resources(parser, value, resources);
+        case "requestParameters" -> parameters = parameters(parser, value);
         default -> parser.skipChildren();
       }
     }
@@ -213,7 +215,8 @@ public final class TrailReader {
             identity[2],
             identity[3],
             identity[4],
-            resources));
+            resources,
+            parameters));
   }
 
   private static void identity(JsonParser parser, JsonToken value, String[] identity)
@@ -275,6 +278,26 @@ public final class TrailReader {
         }
       }
     }
+  }
+
+  /** The text fields at the top of {@code requestParameters}; nested values are skipped. */
+  private static java.util.Map<String, String> parameters(JsonParser parser, JsonToken value)
+      throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return java.util.Map.of();
+    }
+    java.util.Map<String, String> found = new java.util.HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken token = parser.nextToken();
+      if (token == JsonToken.VALUE_STRING && found.size() < 32) {
+        found.put(field, parser.getText());
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return found;
   }
 
   /** A string value's text; other values are skipped and read as empty. */

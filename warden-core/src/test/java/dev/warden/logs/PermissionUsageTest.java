@@ -31,7 +31,8 @@ class PermissionUsageTest {
         ROLE,
         "",
         "ASIAEXAMPLE",
-        source.startsWith("dynamodb") ? List.of(TABLE) : List.of());
+        source.startsWith("dynamodb") ? List.of(TABLE) : List.of(),
+        Map.of());
   }
 
   @SuppressWarnings("unchecked")
