@@ -2,6 +2,7 @@ package dev.warden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.testing.JsonSchemas;
 import dev.warden.testing.Loaded;
 import dev.warden.testing.Repo;
 import java.nio.file.Path;
@@ -38,6 +39,10 @@ class LogsCommandTest {
   void usageListsWhatEachRoleAndFunctionUsed() throws Exception {
     Cli usage = Cli.run("logs", "usage", TRAIL);
     assertThat(usage.exitCode()).as(usage.err()).isZero();
+    JsonSchemas.assertValid("logs-usage-v1.schema.json", usage.out());
+    assertThat(JsonSchemas.validate("logs-usage-v1.schema.json", "{\"principals\": 3}"))
+        .as("the schema is not vacuous")
+        .isNotEmpty();
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(usage.out());
     var principal = json.path("principals").path(0);
     assertThat(principal.path("arn").asText())
@@ -54,6 +59,11 @@ class LogsCommandTest {
   @Test
   void statsAsJsonNamesEachKey() {
     Cli stats = Cli.run("logs", "stats", TRAIL, "--by", "errorCode", "--format", "json");
+    JsonSchemas.assertValid("logs-stats-v1.schema.json", stats.out());
+    JsonSchemas.assertValid(
+        "logs-stats-v1.schema.json",
+        Cli.run("logs", "stats", TRAIL, "--by", "principal,action,sourceIp", "--format", "json")
+            .out());
     assertThat(stats.out()).contains("\"errorCode\" : \"-\"").contains("\"count\" : 88");
   }
 
