@@ -1,5 +1,9 @@
 package dev.warden.cli;
 
+import dev.warden.logs.EventActions;
+import dev.warden.logs.PermissionUsage;
+import dev.warden.logs.TrailInput;
+import dev.warden.logs.TrailScan;
 import dev.warden.report.console.ReportTable;
 import dev.warden.report.console.Style;
 import dev.warden.report.html.HtmlReportWriter;
@@ -113,6 +117,16 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin DatabaseOption database = new DatabaseOption();
 
+  @Option(
+      names = "--trail",
+      split = ",",
+      paramLabel = "LOGS",
+      description =
+          "Audit logs (CloudTrail files or folders, JSON Lines, gzipped or not): permissions the"
+              + " code does not use are checked against what each function used in them, and the"
+              + " findings carry the logs' time window.")
+  List<String> trail;
+
   @Override
   public Integer call() throws Exception {
     Optional<Severity> threshold = Optional.empty();
@@ -128,6 +142,9 @@ final class ScanCommand implements Callable<Integer> {
     ScanOptions.Progress progress = ProgressBar.forTerminal(Main.stderr(), quiet);
     ScanOptions options =
         new ScanOptions(settings(), baseline(), progress).withAdvisoryDatabase(database.path());
+    if (trail != null && !trail.isEmpty()) {
+      options = options.withObservedUsage(observed(trail));
+    }
     ScanResult result;
     try {
       result = Scan.run(input.request(paths), Clock.systemUTC(), options);
@@ -149,6 +166,28 @@ final class ScanCommand implements Callable<Integer> {
     return threshold
         .map(t -> exceeds(result.findings(), t) ? ExitCodes.FINDINGS : ExitCodes.OK)
         .orElse(ExitCodes.OK);
+  }
+
+  /** What the functions used in the audit logs, read on all cores; problems said on stderr. */
+  private static PermissionUsage observed(List<String> logs) throws Exception {
+    List<TrailInput> inputs;
+    try {
+      inputs = TrailInput.of(logs);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageProblem("--trail: no such file or folder: " + e.getFile());
+    }
+    long started = System.nanoTime();
+    TrailScan.Result<PermissionUsage> result =
+        TrailScan.run(
+            inputs,
+            Runtime.getRuntime().availableProcessors(),
+            event -> true,
+            () -> new PermissionUsage(EventActions.bundled()),
+            PermissionUsage::add,
+            PermissionUsage::merge,
+            TrailScan.Progress.NONE);
+    LogsCommand.report(Main.stderr(), result, started);
+    return result.value();
   }
 
   static boolean exceeds(List<Finding> findings, Severity threshold) {

@@ -109,4 +109,41 @@ class LogsCommandTest {
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("no such file or folder");
   }
+
+  @Test
+  void aScanWithTheTrailChecksUnusedPermissionsAgainstWhatTheFunctionsUsed() throws Exception {
+    Cli scan =
+        Cli.run(
+            "scan",
+            Repo.path("examples/acme-shop").toString(),
+            "--trail",
+            TRAIL,
+            "--format",
+            "json",
+            "--db",
+            "/nonexistent/advisories.db");
+    assertThat(scan.exitCode()).as(scan.err()).isZero();
+    JsonSchemas.assertValid("report-v1.schema.json", scan.out());
+    var findings =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(scan.out()).path("findings");
+    com.fasterxml.jackson.databind.JsonNode unused = null;
+    for (var finding : findings) {
+      if (finding.path("ruleId").asText().equals("WDN-IAM-009")
+          && finding.path("function").asText().equals("PaymentWebhookFunction")) {
+        unused = finding;
+      }
+    }
+    assertThat(unused).isNotNull();
+    assertThat(unused.path("message").asText())
+        .contains(
+            "none of them used in the audit logs from 2026-11-20T01:03:00Z to 2026-11-20T08:59:04Z")
+        .contains("the logs show dynamodb:UpdateItem used: not counted unused")
+        .doesNotContain("dynamodb:UpdateItem,");
+    assertThat(unused.path("observedWindow").path("to").asText()).isEqualTo("2026-11-20T08:59:04Z");
+    assertThat(unused.path("usedInLogs").path(0).asText()).isEqualTo("dynamodb:UpdateItem");
+    assertThat(scan.err()).contains("read 88 events");
+    Cli missing = Cli.run("scan", Repo.path("examples/acme-shop").toString(), "--trail", "/nope");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("--trail: no such file or folder: /nope");
+  }
 }

@@ -117,6 +117,45 @@ public final class PermissionUsage {
     return this;
   }
 
+  /** The time the logs cover: their first and last event. */
+  public record Window(Instant from, Instant to) {}
+
+  /** The first and last event time read, when any was. */
+  public java.util.Optional<Window> window() {
+    return from == Long.MAX_VALUE
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new Window(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
+  }
+
+  /**
+   * The actions the function was seen using from inside Lambda: the functions whose session name is
+   * {@code name}, or — for names CloudFormation generated — contains {@code -<logicalId>-}.
+   */
+  public Set<String> actionsOfFunction(String name, String logicalId) {
+    Set<String> actions = new java.util.TreeSet<>();
+    for (Principal principal : principals.values()) {
+      principal.functions.forEach(
+          (session, uses) -> {
+            if (session.equals(name) || session.contains("-" + logicalId + "-")) {
+              uses.keySet().forEach(pair -> actions.add(pair.substring(0, pair.indexOf('\t'))));
+            }
+          });
+    }
+    return actions;
+  }
+
+  /** True when the logs hold any call from inside Lambda by a session of this function. */
+  public boolean sawFunction(String name, String logicalId) {
+    for (Principal principal : principals.values()) {
+      for (String session : principal.functions.keySet()) {
+        if (session.equals(name) || session.contains("-" + logicalId + "-")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * {@code {"window", "principals": [{"arn", "used", "denied", "functions"}], "unknown"}}, every
    * list in a fixed order (principals by ARN, pairs by count then name).

@@ -17,6 +17,7 @@ import dev.warden.inventory.Layer;
 import dev.warden.inventory.Reachability;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.SymbolicText;
+import dev.warden.logs.PermissionUsage;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public final class RuleContext {
   private final Map<String, AppIndex> indexes = new ConcurrentHashMap<>();
   private final Map<String, FunctionCode> code = new ConcurrentHashMap<>();
   private final Optional<DependencyAudit> audit;
+  private final Optional<PermissionUsage> observed;
   private final Map<String, List<DependencyFile>> dependencyFiles = new ConcurrentHashMap<>();
   private final Map<String, PackageReview> packages = new ConcurrentHashMap<>();
   private final Map<String, List<InstalledPackages.Inspection>> installed =
@@ -61,6 +63,17 @@ public final class RuleContext {
    */
   public RuleContext(
       Inventory inventory, Clock clock, Optional<Path> codeRoot, Optional<DependencyAudit> audit) {
+    this(inventory, clock, codeRoot, audit, Optional.empty());
+  }
+
+  /** A context that also knows what the audit logs show the functions used. */
+  public RuleContext(
+      Inventory inventory,
+      Clock clock,
+      Optional<Path> codeRoot,
+      Optional<DependencyAudit> audit,
+      Optional<PermissionUsage> observed) {
+    this.observed = observed;
     this.audit = audit;
     this.inventory = inventory;
     this.clock = clock;
@@ -119,6 +132,11 @@ public final class RuleContext {
       }
     }
     return folders;
+  }
+
+  /** What the audit logs given to the scan ({@code --trail}) show the functions used. */
+  public Optional<PermissionUsage> observed() {
+    return observed;
   }
 
   /** True when the scan matches packages against an advisory database. */

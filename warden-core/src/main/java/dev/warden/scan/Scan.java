@@ -82,7 +82,8 @@ public final class Scan {
       ScanOptions options,
       Optional<DependencyAudit> audit,
       DatabaseState database) {
-    RuleContext context = new RuleContext(inventory, clock, codeRoot(request), audit);
+    RuleContext context =
+        new RuleContext(inventory, clock, codeRoot(request), audit, options.observed());
     List<Finding> findings = new ArrayList<>();
     for (InputProblem problem : inventory.problems()) {
       findings.add(InputErrors.finding(problem));

@@ -1,5 +1,6 @@
 package dev.warden.scan;
 
+import dev.warden.logs.PermissionUsage;
 import dev.warden.rules.RuleInfo;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,20 +16,26 @@ public record ScanOptions(
     Optional<Baseline> baseline,
     Progress progress,
     Optional<Path> advisoryDatabase,
-    Predicate<RuleInfo> rules) {
+    Predicate<RuleInfo> rules,
+    Optional<PermissionUsage> observed) {
 
   public ScanOptions(WardenConfig config, Optional<Baseline> baseline, Progress progress) {
-    this(config, baseline, progress, Optional.empty(), rule -> true);
+    this(config, baseline, progress, Optional.empty(), rule -> true, Optional.empty());
   }
 
   /** The same options, matching packages against the database in {@code file}. */
   public ScanOptions withAdvisoryDatabase(Path file) {
-    return new ScanOptions(config, baseline, progress, Optional.of(file), rules);
+    return new ScanOptions(config, baseline, progress, Optional.of(file), rules, observed);
   }
 
   /** The same options, running only the rules {@code selected} accepts. */
   public ScanOptions onlyRules(Predicate<RuleInfo> selected) {
-    return new ScanOptions(config, baseline, progress, advisoryDatabase, selected);
+    return new ScanOptions(config, baseline, progress, advisoryDatabase, selected, observed);
+  }
+
+  /** The same options, with what the audit logs show the functions used ({@code --trail}). */
+  public ScanOptions withObservedUsage(PermissionUsage usage) {
+    return new ScanOptions(config, baseline, progress, advisoryDatabase, rules, Optional.of(usage));
   }
 
   /** Hears how far a long scan is; called from several threads. */

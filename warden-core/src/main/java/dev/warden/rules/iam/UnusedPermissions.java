@@ -9,6 +9,7 @@ import dev.warden.inventory.App;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.leastpriv.GeneratedPolicy;
 import dev.warden.leastpriv.LeastPrivilege;
+import dev.warden.logs.PermissionUsage;
 import dev.warden.rules.Category;
 import dev.warden.rules.Finding;
 import dev.warden.rules.FunctionRule;
@@ -17,8 +18,12 @@ import dev.warden.rules.Rule;
 import dev.warden.rules.RuleContext;
 import dev.warden.rules.RuleInfo;
 import dev.warden.rules.Severity;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Flags roles that grant actions the function's code never calls and its configuration does not
@@ -61,6 +66,11 @@ public final class UnusedPermissions implements FunctionRule {
     if (!policy.complete() || policy.unused().isEmpty()) {
       return List.of();
     }
+    Observation observation = observe(function, context, policy.unused());
+    List<String> unused = observation.unused();
+    if (unused.isEmpty()) {
+      return List.of(); // the logs show the function using every one
+    }
     Severity severity = Severity.LOW;
     for (String action : policy.unused()) {
       AccessLevel level =
@@ -73,7 +83,6 @@ public final class UnusedPermissions implements FunctionRule {
         severity = Severity.MEDIUM;
       }
     }
-    List<String> unused = policy.unused();
     return List.of(
         Finding.of(
                 INFO,
@@ -90,7 +99,56 @@ public final class UnusedPermissions implements FunctionRule {
                     + " never uses ("
                     + policy.reductionPercent()
                     + "% of what it grants): "
-                    + Grants.list(unused, 5))
-            .withSeverity(severity));
+                    + Grants.list(unused, 5)
+                    + observation.says())
+            .withSeverity(severity)
+            .withDetails(observation.details()));
+  }
+
+  /**
+   * What the audit logs ({@code --trail}) add: actions the code does not show but the logs show the
+   * function using are not called unused (the code reading missed a path); the others are confirmed
+   * over the logs' window, which the finding carries as evidence.
+   */
+  record Observation(List<String> unused, String says, Map<String, Object> details) {}
+
+  private static Observation observe(
+      ServerlessFunction function, RuleContext context, List<String> unused) {
+    if (context.observed().isEmpty()) {
+      return new Observation(unused, "", Map.of());
+    }
+    PermissionUsage logs = context.observed().get();
+    String name = function.name().concrete().orElse("");
+    Map<String, Object> details = new LinkedHashMap<>();
+    logs.window()
+        .ifPresent(
+            w -> {
+              Map<String, Object> window = new LinkedHashMap<>();
+              window.put("from", w.from().toString());
+              window.put("to", w.to().toString());
+              details.put("observedWindow", window);
+            });
+    if (!logs.sawFunction(name, function.logicalId()) || logs.window().isEmpty()) {
+      details.put("observed", false);
+      return new Observation(
+          unused, "; the audit logs given hold no call of this function", details);
+    }
+    Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    seen.addAll(logs.actionsOfFunction(name, function.logicalId()));
+    List<String> confirmed = unused.stream().filter(a -> !seen.contains(a)).toList();
+    List<String> usedAfterAll = unused.stream().filter(seen::contains).toList();
+    details.put("observed", true);
+    details.put("usedInLogs", usedAfterAll);
+    PermissionUsage.Window window = logs.window().get();
+    return new Observation(
+        confirmed,
+        "; none of them used in the audit logs from "
+            + window.from()
+            + " to "
+            + window.to()
+            + (usedAfterAll.isEmpty()
+                ? ""
+                : " (the logs show " + Grants.list(usedAfterAll, 3) + " used: not counted unused)"),
+        details);
   }
 }
