@@ -105,35 +105,27 @@ public final class NpmLockReader {
           continue; // a URL, a path, a tag, an alias: nothing to compare
         }
         String version = locked.get(field.key());
-        if (version == null) {
-          problems.add(
-              new InputProblem(
-                  field.keyAt(),
-                  manifest.displayPath()
-                      + " asks for "
-                      + field.key()
-                      + " "
-                      + range
-                      + " but "
-                      + lockfile.displayPath()
-                      + " does not lock it: the lockfile is out of date",
-                  "Run npm install and commit the lockfile."));
-        } else if (!admitted.contains(version)) {
-          problems.add(
-              new InputProblem(
-                  field.keyAt(),
-                  manifest.displayPath()
-                      + " asks for "
-                      + field.key()
-                      + " "
-                      + range
-                      + " but "
-                      + lockfile.displayPath()
-                      + " locks "
-                      + version
-                      + ": the lockfile is out of date (packages are matched as locked)",
-                  "Run npm install and commit the lockfile."));
+        if (version != null && admitted.contains(version)) {
+          continue;
         }
+        String lockSays =
+            version == null
+                ? " does not lock it: the lockfile is out of date"
+                : " locks "
+                    + version
+                    + ": the lockfile is out of date (packages are matched as locked)";
+        problems.add(
+            new InputProblem(
+                field.keyAt(),
+                manifest.displayPath()
+                    + " asks for "
+                    + field.key()
+                    + " "
+                    + range
+                    + " but "
+                    + lockfile.displayPath()
+                    + lockSays,
+                "Run npm install and commit the lockfile."));
       }
     }
     return problems;

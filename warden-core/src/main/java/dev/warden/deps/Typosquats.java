@@ -120,11 +120,6 @@ public final class Typosquats {
     }
   }
 
-  /** True when the name is on the ecosystem's popular list. */
-  public boolean isPopular(Ecosystem ecosystem, String name) {
-    return popular.getOrDefault(ecosystem, Set.of()).contains(normalise(ecosystem, name));
-  }
-
   /**
    * The popular package the name imitates, if it imitates one; {@code direct} widens the check to
    * one-letter edits, which only a name somebody typed can come from.

@@ -86,10 +86,6 @@ public final class VersionRange {
     return new VersionRange(ecosystem, text, valid);
   }
 
-  public List<Interval> intervals() {
-    return intervals;
-  }
-
   public Ecosystem ecosystem() {
     return ecosystem;
   }

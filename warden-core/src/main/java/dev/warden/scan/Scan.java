@@ -100,7 +100,13 @@ public final class Scan {
                 inventory,
                 context,
                 () -> options.progress().checked(done.incrementAndGet(), total)));
-    findings.addAll(dependencyFileProblems(inventory, context));
+    Map<String, PackageReview> packages = new HashMap<>();
+    for (App app : inventory.apps()) {
+      for (ServerlessFunction function : app.functions()) {
+        packages.put(function.id(), context.packages(function, app)); // before the database closes
+      }
+    }
+    findings.addAll(dependencyFileProblems(packages.values()));
     findings =
         new Suppressions(options.config(), options.baseline(), clock).apply(inventory, findings);
     findings.sort(Finding.ORDER); // rules run in parallel: fix the order before scoring
@@ -115,12 +121,6 @@ public final class Scan {
     for (ServerlessFunction function : inventory.functions().toList()) {
       scores.put(
           function.id(), model.score(function, byFunction.getOrDefault(function.id(), List.of())));
-    }
-    Map<String, PackageReview> packages = new HashMap<>();
-    for (App app : inventory.apps()) {
-      for (ServerlessFunction function : app.functions()) {
-        packages.put(function.id(), context.packages(function, app)); // before the database closes
-      }
     }
     PackageReview none = new PackageReview(List.of(), List.of(), Optional.empty());
     return new ScanResult(
@@ -137,14 +137,12 @@ public final class Scan {
    * Lockfiles and manifests that could not be fully read, once per file and problem however many
    * functions ship them.
    */
-  private static List<Finding> dependencyFileProblems(Inventory inventory, RuleContext context) {
+  private static List<Finding> dependencyFileProblems(Iterable<PackageReview> reviews) {
     Map<String, Finding> found = new java.util.TreeMap<>();
-    for (App app : inventory.apps()) {
-      for (ServerlessFunction function : app.functions()) {
-        for (DependencyFile file : context.packages(function, app).files()) {
-          for (InputProblem problem : file.problems()) {
-            found.putIfAbsent(problem.at() + " " + problem.message(), InputErrors.finding(problem));
-          }
+    for (PackageReview review : reviews) {
+      for (DependencyFile file : review.files()) {
+        for (InputProblem problem : file.problems()) {
+          found.putIfAbsent(problem.at() + " " + problem.message(), InputErrors.finding(problem));
         }
       }
     }
