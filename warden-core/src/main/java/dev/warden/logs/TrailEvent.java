@@ -15,7 +15,10 @@ import java.util.Optional;
  * @param resources the ARNs of {@code resources[]}
  * @param parameters the text fields at the top of {@code requestParameters} ({@code tableName},
  *     {@code bucketName}, {@code queueUrl}, …), from which resource ARNs are rebuilt when {@code
- *     resources[]} is absent
+ *     resources[]} is absent (booleans and numbers as their JSON text)
+ * @param response the text fields at the top of {@code responseElements} (a function's {@code
+ *     role}, …), and {@code credentials.accessKeyId}: the temporary key an {@code AssumeRole}
+ *     issued, which ties the key to whoever assumed the role
  */
 public record TrailEvent(
     String id,
@@ -33,11 +36,32 @@ public record TrailEvent(
     String invokedBy,
     String accessKeyId,
     List<String> resources,
-    java.util.Map<String, String> parameters) {
+    java.util.Map<String, String> parameters,
+    java.util.Map<String, String> response)
+    implements java.io.Serializable {
+
+  /** The key of {@link #response} that holds the access key an {@code AssumeRole} issued. */
+  public static final String ISSUED_KEY = "credentials.accessKeyId";
 
   public TrailEvent {
     resources = List.copyOf(resources);
     parameters = java.util.Map.copyOf(parameters);
+    response = java.util.Map.copyOf(response);
+  }
+
+  /** A request parameter's text, or empty. */
+  public String parameter(String name) {
+    return parameters.getOrDefault(name, "");
+  }
+
+  /** True when an AWS SDK inside a Lambda execution environment made the call. */
+  public boolean fromLambda() {
+    return userAgent.contains("exec-env/AWS_Lambda");
+  }
+
+  /** True when the call was denied for lack of permission. */
+  public boolean denied() {
+    return PermissionUsage.DENIED.contains(errorCode);
   }
 
   /**

@@ -159,6 +159,7 @@ public final class TrailReader {
     String[] identity = {"", "", "", "", ""}; // type, arn, issuer arn, invokedBy, accessKeyId
     List<String> resources = new ArrayList<>();
     java.util.Map<String, String> parameters = java.util.Map.of();
+    java.util.Map<String, String> response = java.util.Map.of();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -175,6 +176,7 @@ public final class TrailReader {
         case "userIdentity" -> identity(parser, value, identity);
         case "resources" -> resources(parser, value, resources);
         case "requestParameters" -> parameters = parameters(parser, value);
+        case "responseElements" -> response = response(parser, value);
         default -> parser.skipChildren();
       }
     }
@@ -216,7 +218,8 @@ public final class TrailReader {
             identity[3],
             identity[4],
             resources,
-            parameters));
+            parameters,
+            response));
   }
 
   private static void identity(JsonParser parser, JsonToken value, String[] identity)
@@ -280,9 +283,26 @@ public final class TrailReader {
     }
   }
 
-  /** The text fields at the top of {@code requestParameters}; nested values are skipped. */
+  /**
+   * The scalar fields at the top of {@code requestParameters} (booleans and numbers as their JSON
+   * text); nested values are skipped.
+   */
   private static java.util.Map<String, String> parameters(JsonParser parser, JsonToken value)
       throws IOException {
+    return fields(parser, value, false);
+  }
+
+  /**
+   * The scalar fields at the top of {@code responseElements}, and the access key of its {@code
+   * credentials} (what {@code AssumeRole} returns) as {@value TrailEvent#ISSUED_KEY}.
+   */
+  private static java.util.Map<String, String> response(JsonParser parser, JsonToken value)
+      throws IOException {
+    return fields(parser, value, true);
+  }
+
+  private static java.util.Map<String, String> fields(
+      JsonParser parser, JsonToken value, boolean credentials) throws IOException {
     if (value != JsonToken.START_OBJECT) {
       parser.skipChildren();
       return java.util.Map.of();
@@ -291,7 +311,17 @@ public final class TrailReader {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken token = parser.nextToken();
-      if (token == JsonToken.VALUE_STRING && found.size() < 32) {
+      if (credentials && field.equals("credentials") && token == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String inner = parser.currentName();
+          JsonToken innerValue = parser.nextToken();
+          if (inner.equals("accessKeyId") && innerValue == JsonToken.VALUE_STRING) {
+            found.put(TrailEvent.ISSUED_KEY, parser.getText());
+          } else {
+            parser.skipChildren();
+          }
+        }
+      } else if (token.isScalarValue() && token != JsonToken.VALUE_NULL && found.size() < 32) {
         found.put(field, parser.getText());
       } else {
         parser.skipChildren();

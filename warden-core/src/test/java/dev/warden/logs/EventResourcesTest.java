@@ -29,7 +29,8 @@ class EventResourcesTest {
         "",
         "",
         listed,
-        parameters);
+        parameters,
+        Map.of());
   }
 
   @ParameterizedTest(name = "{0} {1}={2}")

@@ -32,6 +32,7 @@ class PermissionUsageTest {
         "",
         "ASIAEXAMPLE",
         source.startsWith("dynamodb") ? List.of(TABLE) : List.of(),
+        Map.of(),
         Map.of());
   }
 

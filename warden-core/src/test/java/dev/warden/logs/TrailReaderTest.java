@@ -250,4 +250,37 @@ class TrailReaderTest {
     assertThat(recent.firstTime("")).isTrue();
     assertThat(recent.firstTime("")).as("an empty ID is never a duplicate").isTrue();
   }
+
+  @Test
+  void lambdasOwnAssumeRoleTiesTheIssuedKeyToTheFunction() {
+    String assume =
+        """
+        {"eventVersion": "1.09", "userIdentity": {"type": "AWSService",
+          "invokedBy": "lambda.amazonaws.com"},
+         "eventTime": "2026-11-20T10:00:00Z", "eventSource": "sts.amazonaws.com",
+         "eventName": "AssumeRole", "awsRegion": "eu-west-1",
+         "sourceIPAddress": "lambda.amazonaws.com", "userAgent": "lambda.amazonaws.com",
+         "requestParameters": {"roleArn": "arn:aws:iam::111122223333:role/service/orders-role",
+           "roleSessionName": "orders-api", "durationSeconds": 43200, "external": false},
+         "responseElements": {"credentials": {"accessKeyId": "ASIAISSUEDKEY0000001",
+           "sessionToken": "IQoJb3JpZ2luX2Vj", "expiration": "Nov 20, 2026, 10:00:00 PM"},
+           "assumedRoleUser": {"arn": "arn:aws:sts::111122223333:assumed-role/orders-role/x"},
+           "packedPolicySize": 3},
+         "eventID": "a1"}
+        """
+            .replace("\n", " ");
+
+    TrailEvent event = read(utf8(assume)).events().get(0);
+
+    assertThat(event.invokedBy()).isEqualTo("lambda.amazonaws.com");
+    assertThat(event.parameter("roleSessionName")).isEqualTo("orders-api");
+    assertThat(event.parameters())
+        .containsEntry("durationSeconds", "43200")
+        .containsEntry("external", "false");
+    assertThat(event.response())
+        .containsEntry(TrailEvent.ISSUED_KEY, "ASIAISSUEDKEY0000001")
+        .containsEntry("packedPolicySize", "3")
+        .doesNotContainKey("sessionToken")
+        .doesNotContainKey("assumedRoleUser");
+  }
 }
