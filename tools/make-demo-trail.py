@@ -3,7 +3,9 @@
 
 The payment webhook (PaymentWebhookFunction) is open and logs request headers with Log4j 2.14.1.
 An attacker exploits it, reads the function's temporary credentials from its environment, and uses
-them from outside AWS to read the payment secret and mark orders as paid. Because the function's
+them from outside AWS to read the payment secret and mark orders as paid. Lambda's own AssumeRole
+of the role for each new execution environment is in the trail too: it ties each key to the
+function. Because the function's
 execution environments are short-lived, the attacker replays the same short attack every 15
 minutes, each time with the credentials of a fresh environment, so that no single event stands
 out. Around it, the function's own normal calls from inside Lambda.
@@ -86,6 +88,38 @@ def record(when, environment, created, source, name, ip, agent, request, respons
     }
 
 
+def lambda_assumes_role(when, environment):
+    """Lambda's own AssumeRole of the execution role for a new execution environment: the
+    response carries the temporary key, which ties the key to the function."""
+    role_arn = f"arn:aws:iam::{ACCOUNT}:role/{ROLE}"
+    expiration = (when + datetime.timedelta(hours=12)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {
+        "eventVersion": "1.09",
+        "userIdentity": {"type": "AWSService", "invokedBy": "lambda.amazonaws.com"},
+        "eventTime": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "eventSource": "sts.amazonaws.com",
+        "eventName": "AssumeRole",
+        "awsRegion": REGION,
+        "sourceIPAddress": "lambda.amazonaws.com",
+        "userAgent": "lambda.amazonaws.com",
+        "requestParameters": {"roleArn": role_arn, "roleSessionName": FUNCTION, "durationSeconds": 43200},
+        "responseElements": {
+            "credentials": {"accessKeyId": access_key(environment), "sessionToken": "IQoJb3JpZ2luX2VjEXAMPLE" + ident("token", environment)[:24],
+                            "expiration": expiration},
+            "assumedRoleUser": {"assumedRoleId": f"AROA{ident('role')[:17].upper()}:{FUNCTION}",
+                                "arn": f"arn:aws:sts::{ACCOUNT}:assumed-role/{ROLE}/{FUNCTION}"},
+        },
+        "requestID": uuid("request", when.isoformat(), "AssumeRole", environment),
+        "eventID": uuid("event", when.isoformat(), "AssumeRole", environment),
+        "readOnly": True,
+        "resources": [{"accountId": ACCOUNT, "type": "AWS::IAM::Role", "ARN": role_arn}],
+        "eventType": "AwsApiCall",
+        "managementEvent": True,
+        "recipientAccountId": ACCOUNT,
+        "eventCategory": "Management",
+    }
+
+
 def get_secret(when, environment, created, ip, agent):
     return record(when, environment, created, "secretsmanager.amazonaws.com", "GetSecretValue", ip, agent,
                   {"secretId": SECRET}, None,
@@ -115,6 +149,7 @@ def main():
         created = (start + datetime.timedelta(minutes=37 * (n - n % 3))).strftime("%Y-%m-%dT%H:%M:%SZ")
         ip = LAMBDA_IPS[n % len(LAMBDA_IPS)]
         if n % 3 == 0:
+            records.append(lambda_assumes_role(when - datetime.timedelta(seconds=1), environment))
             records.append(get_secret(when, environment, created, ip, LAMBDA_AGENT))
         records.append(mark_paid(when + datetime.timedelta(seconds=1), environment, created, ip, LAMBDA_AGENT,
                                  f"ord-{1000 + n}"))
@@ -124,6 +159,8 @@ def main():
         when = first + datetime.timedelta(minutes=15 * replay)
         environment = f"stolen-{replay}"
         created = (when - datetime.timedelta(seconds=40)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        # the attacker's request starts a fresh execution environment, whose key it steals
+        records.append(lambda_assumes_role(when - datetime.timedelta(seconds=40), environment))
         records.append(caller_identity(when, environment, created, ATTACKER_IP, ATTACKER_AGENT + "sts.get-caller-identity"))
         records.append(get_secret(when + datetime.timedelta(seconds=2), environment, created, ATTACKER_IP,
                                   ATTACKER_AGENT + "secretsmanager.get-secret-value"))

@@ -1,5 +1,6 @@
 package dev.warden.cli;
 
+import dev.warden.inventory.SourceLocation;
 import dev.warden.logs.EventActions;
 import dev.warden.logs.EventCounts;
 import dev.warden.logs.PermissionUsage;
@@ -7,6 +8,16 @@ import dev.warden.logs.TrailEvent;
 import dev.warden.logs.TrailInput;
 import dev.warden.logs.TrailProblem;
 import dev.warden.logs.TrailScan;
+import dev.warden.logs.detect.Detection;
+import dev.warden.logs.detect.Detectors;
+import dev.warden.logs.detect.Thresholds;
+import dev.warden.logs.detect.TrailAnalysis;
+import dev.warden.logs.simulate.Label;
+import dev.warden.logs.simulate.TrailSimulator;
+import dev.warden.report.sarif.SarifWriter;
+import dev.warden.rules.AttackFindings;
+import dev.warden.rules.Finding;
+import dev.warden.rules.Severity;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
@@ -26,12 +37,21 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "logs",
-    description = "Read audit logs (AWS CloudTrail): count events, and more to come.",
-    subcommands = {LogsCommand.Stats.class, LogsCommand.Usage.class, CommandLine.HelpCommand.class},
+    description =
+        "Read audit logs (AWS CloudTrail): find attacks, mine what each principal really used,"
+            + " count events.",
+    subcommands = {
+      LogsCommand.Analyze.class,
+      LogsCommand.Usage.class,
+      LogsCommand.Stats.class,
+      LogsCommand.Simulate.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  warden logs stats --by principal,eventName trail/",
-      "  warden logs usage --format json trail/"
+      "  warden logs analyze trail/",
+      "  warden logs usage --format json trail/",
+      "  warden logs stats --by principal,eventName trail/"
     },
     mixinStandardHelpOptions = true)
 final class LogsCommand implements Runnable {
@@ -40,7 +60,8 @@ final class LogsCommand implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         new CommandLine(this),
-        "Missing a command: try `warden logs stats LOGS...` or `warden logs usage LOGS...`.");
+        "Missing a command: try `warden logs analyze LOGS...`, `warden logs usage LOGS...` or"
+            + " `warden logs stats LOGS...`.");
   }
 
   /** Which events to read: a time window, accounts, regions, principals. */
@@ -272,6 +293,324 @@ final class LogsCommand implements Runnable {
     }
   }
 
+  @Command(
+      name = "analyze",
+      description = {
+        "Find attacks in audit logs: groundhog-day (a short attack replayed at a regular period"
+            + " with a function's role), credential-exfiltration (a function's temporary"
+            + " credentials used outside Lambda), privilege-escalation, recon, new-api (actions a"
+            + " principal never used in its baseline) and denial-of-wallet (invocation floods)."
+            + " Events are put back in time order behind a watermark (--threshold lateness=15m);"
+            + " later ones are counted and left out. Each detection says why it is not the benign"
+            + " look-alike of its pattern.",
+        "",
+        "Thresholds (--threshold NAME=VALUE; the reasons are in docs/detections.md):"
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  warden logs analyze trail/",
+        "  warden logs analyze --format sarif -o attacks.sarif trail/",
+        "  warden logs analyze --threshold groundhog-day.min-repeats=4 --since 2026-11-01 trail/"
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:done (no detection at or above --fail-on)",
+        "1:a detection at or above --fail-on",
+        "2:usage error",
+        "3:no input could be read"
+      },
+      mixinStandardHelpOptions = true)
+  static final class Analyze implements Callable<Integer> {
+
+    enum AnalyzeFormat {
+      JSONL,
+      JSON,
+      SARIF
+    }
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "LOGS",
+        description = "Files, folders, or - for standard input.")
+    List<String> logs;
+
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "FORMAT",
+        defaultValue = "jsonl",
+        description =
+            "jsonl (one detection per line, ordered by start), json (detections and a summary)"
+                + " or sarif.")
+    AnalyzeFormat format;
+
+    @Option(
+        names = "--threshold",
+        paramLabel = "NAME=VALUE",
+        description = "Change a threshold (repeatable); see the list above.")
+    Map<String, String> thresholds = new LinkedHashMap<>();
+
+    @Option(
+        names = "--fail-on",
+        paramLabel = "SEVERITY",
+        description = "Exit with 1 when a detection is this severe or worse.")
+    String failOn;
+
+    @Mixin Filters filters = new Filters();
+
+    @Mixin OutputOptions output = new OutputOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      Thresholds chosen = thresholds(thresholds);
+      java.util.Optional<Severity> failAt = java.util.Optional.empty();
+      if (failOn != null) {
+        failAt = Severity.parse(failOn);
+        if (failAt.isEmpty()) {
+          throw new UsageProblem(
+              "--fail-on takes critical, high, medium, low or info, not '" + failOn + "'");
+        }
+      }
+      List<TrailInput> inputs = inputs(logs);
+      output.checkNotAnInput();
+      long started = System.nanoTime();
+      TrailAnalysis.Result result =
+          TrailAnalysis.run(
+              inputs,
+              filters.threads(),
+              filters.predicate(),
+              chosen,
+              false,
+              progress(Main.stderr(), started));
+      report(Main.stderr(), result.read(), started);
+      if (result.late() > 0) {
+        Main.stderr()
+            .printf(
+                "%,d events came more than %s behind the newest and were left out of detection"
+                    + " (raise --threshold lateness)%n",
+                result.late(), chosen.values().get("lateness"));
+      }
+      List<Detection> detections = result.detections();
+      switch (format) {
+        case JSONL ->
+            output.write(
+                Main.stdout(),
+                out -> {
+                  for (Detection detection : detections) {
+                    out.write(JSON_LINE.writeValueAsString(detection.toJson()));
+                    out.write('\n');
+                  }
+                });
+        case JSON -> output.writeJson(Main.stdout(), document(result, chosen));
+        case SARIF -> {
+          SourceLocation at = SourceLocation.ofFile(String.join(",", logs));
+          List<Finding> findings = new ArrayList<>();
+          for (Detection detection : detections) {
+            findings.add(AttackFindings.finding(detection, at));
+          }
+          Map<String, Object> properties = new LinkedHashMap<>();
+          properties.put("summary", summary(result));
+          output.write(
+              Main.stdout(),
+              out -> new SarifWriter().write(AttackFindings.rules(), findings, properties, out));
+        }
+      }
+      if (result.read().events() == 0 && result.read().problemCount() > 0) {
+        return ExitCodes.INPUT;
+      }
+      java.util.Optional<Severity> threshold = failAt;
+      boolean alarming =
+          threshold.isPresent()
+              && detections.stream().anyMatch(d -> d.severity().isAtLeast(threshold.get()));
+      return alarming ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_LINE =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Adds every threshold, its default and its reason, to the command's description. */
+    static void describeThresholds(CommandLine analyze) {
+      List<String> lines =
+          new ArrayList<>(List.of(analyze.getCommandSpec().usageMessage().description()));
+      for (Thresholds.Definition definition : Thresholds.DEFINITIONS) {
+        lines.add(
+            "  "
+                + definition.name()
+                + "="
+                + definition.defaultValue()
+                + "  "
+                + definition.reason().replace("%", "%%"));
+      }
+      analyze.getCommandSpec().usageMessage().description(lines.toArray(String[]::new));
+    }
+
+    static Thresholds thresholds(Map<String, String> given) {
+      Thresholds chosen = Thresholds.defaults();
+      for (Map.Entry<String, String> entry : given.entrySet()) {
+        try {
+          chosen = chosen.with(entry.getKey(), entry.getValue());
+        } catch (IllegalArgumentException e) {
+          throw new UsageProblem("--threshold: " + e.getMessage());
+        }
+      }
+      return chosen;
+    }
+
+    private static Map<String, Object> summary(TrailAnalysis.Result result) {
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("inputs", result.read().files());
+      summary.put("events", result.read().events());
+      summary.put("lateEvents", result.late());
+      summary.put("duplicates", result.read().duplicates());
+      summary.put("outsideFilters", result.read().skipped());
+      summary.put("unreadable", result.read().problemCount());
+      Map<String, Long> byType = new LinkedHashMap<>();
+      for (String type : Detectors.types()) {
+        byType.put(type, result.detections().stream().filter(d -> d.type().equals(type)).count());
+      }
+      summary.put("detections", byType);
+      return summary;
+    }
+
+    private static Map<String, Object> document(TrailAnalysis.Result result, Thresholds chosen) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      List<Object> detections = new ArrayList<>();
+      result.detections().forEach(d -> detections.add(d.toJson()));
+      json.put("detections", detections);
+      json.put("summary", summary(result));
+      List<Object> problems = new ArrayList<>();
+      for (TrailProblem problem : result.read().problems()) {
+        problems.add(problem.toString());
+      }
+      json.put("problems", problems);
+      json.put("thresholds", chosen.values());
+      return json;
+    }
+  }
+
+  @Command(
+      name = "simulate",
+      description = {
+        "Write the CloudTrail of a simulated account — many functions with their normal"
+            + " traffic, the benign look-alikes of every attack, and labelled attacks of every"
+            + " kind `warden logs analyze` finds — to try Warden on, and to measure it. The same"
+            + " seed writes the same bytes. The labels go to PATH.labels.json, beside the logs."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  warden logs simulate --out /tmp/trail && warden logs analyze /tmp/trail",
+        "  warden logs simulate --functions 2000 --days 1 --format jsonl --out big.jsonl"
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:written", "2:usage error (the output exists)"},
+      mixinStandardHelpOptions = true)
+  static final class Simulate implements Callable<Integer> {
+
+    enum SimulateFormat {
+      CLOUDTRAIL,
+      JSONL
+    }
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "PATH",
+        description = "A new folder (cloudtrail) or file (jsonl); never overwritten.")
+    java.nio.file.Path out;
+
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "FORMAT",
+        defaultValue = "cloudtrail",
+        description =
+            "cloudtrail (gzipped Records files laid out as in S3) or jsonl (one file, JSON Lines)"
+                + " (default: ${DEFAULT-VALUE}).")
+    SimulateFormat format;
+
+    @Option(names = "--seed", defaultValue = "7", description = "(default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--functions",
+        defaultValue = "24",
+        description = "Functions in the account (default: ${DEFAULT-VALUE}).")
+    int functions;
+
+    @Option(
+        names = "--days",
+        defaultValue = "3",
+        description = "Days from 2026-11-02; attacks need 3 (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(
+        names = "--invocations-per-hour",
+        defaultValue = "40",
+        description = "Average invocations of a function per hour (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--no-attacks", description = "Only normal traffic and look-alikes.")
+    boolean noAttacks;
+
+    @Option(
+        names = "--records-per-file",
+        defaultValue = "5000",
+        description = "Records per cloudtrail file (default: ${DEFAULT-VALUE}).")
+    int perFile;
+
+    @Override
+    public Integer call() throws Exception {
+      if (java.nio.file.Files.exists(out)) {
+        throw new UsageProblem(out + " exists: give a new path (simulate never overwrites)");
+      }
+      if (functions < 1 || days < 1 || rate < 0 || perFile < 1) {
+        throw new UsageProblem(
+            "--functions, --days and --records-per-file take positive numbers,"
+                + " --invocations-per-hour zero or more");
+      }
+      TrailSimulator simulator =
+          new TrailSimulator(new TrailSimulator.Settings(seed, functions, days, rate, !noAttacks));
+      java.nio.file.Path labels;
+      if (format == SimulateFormat.JSONL) {
+        try (java.io.OutputStream stream =
+            new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(out), 1 << 16)) {
+          simulator.writeJsonLines(stream);
+        }
+        labels = out.resolveSibling(out.getFileName() + ".labels.json");
+      } else {
+        simulator.writeTrail(out, perFile);
+        labels = out.resolveSibling(out.getFileName() + ".labels.json"); // not among the logs
+      }
+      List<Object> list = new ArrayList<>();
+      for (Label label : simulator.labels()) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scenario", label.scenario());
+        json.put("types", label.types());
+        json.put("principal", label.principal());
+        json.put("function", label.function());
+        json.put("start", java.time.Instant.ofEpochMilli(label.start()).toString());
+        json.put("end", java.time.Instant.ofEpochMilli(label.end()).toString());
+        list.add(json);
+      }
+      JSON_LABELS.writerWithDefaultPrettyPrinter().writeValue(labels.toFile(), list);
+      Main.stderr()
+          .printf(
+              "wrote %,d records to %s and %d labelled attacks to %s%n",
+              simulator.written(), out, list.size(), labels);
+      return ExitCodes.OK;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_LABELS =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+  }
+
+  /** The inputs the paths name; a missing one is a usage error. */
+  static List<TrailInput> inputs(List<String> logs) throws java.io.IOException {
+    try {
+      return TrailInput.of(logs);
+    } catch (NoSuchFileException e) {
+      throw new UsageProblem("no such file or folder: " + e.getFile());
+    }
+  }
+
   /**
    * Reads the logs into one accumulator per thread, merged; says on standard error what was read
    * and what was skipped.
@@ -284,12 +623,7 @@ final class LogsCommand implements Runnable {
       java.util.function.BiConsumer<A, TrailEvent> add,
       java.util.function.BinaryOperator<A> merge)
       throws java.io.IOException, InterruptedException {
-    List<TrailInput> inputs;
-    try {
-      inputs = TrailInput.of(logs);
-    } catch (NoSuchFileException e) {
-      throw new UsageProblem("no such file or folder: " + e.getFile());
-    }
+    List<TrailInput> inputs = inputs(logs);
     output.checkNotAnInput();
     long started = System.nanoTime();
     TrailScan.Result<A> result =

@@ -1,9 +1,9 @@
 package dev.warden.cli;
 
-import dev.warden.logs.EventActions;
-import dev.warden.logs.PermissionUsage;
 import dev.warden.logs.TrailInput;
 import dev.warden.logs.TrailScan;
+import dev.warden.logs.detect.Thresholds;
+import dev.warden.logs.detect.TrailAnalysis;
 import dev.warden.report.console.ReportTable;
 import dev.warden.report.console.Style;
 import dev.warden.report.html.HtmlReportWriter;
@@ -143,7 +143,12 @@ final class ScanCommand implements Callable<Integer> {
     ScanOptions options =
         new ScanOptions(settings(), baseline(), progress).withAdvisoryDatabase(database.path());
     if (trail != null && !trail.isEmpty()) {
-      options = options.withObservedUsage(observed(trail));
+      TrailAnalysis.Result analysis = observed(trail);
+      options =
+          options
+              .withObservedUsage(analysis.usage().orElseThrow())
+              .withAttacks(
+                  analysis.detections(), String.join(",", trail), analysis.read().problems());
     }
     ScanResult result;
     try {
@@ -168,8 +173,11 @@ final class ScanCommand implements Callable<Integer> {
         .orElse(ExitCodes.OK);
   }
 
-  /** What the functions used in the audit logs, read on all cores; problems said on stderr. */
-  private static PermissionUsage observed(List<String> logs) throws Exception {
+  /**
+   * What the functions used in the audit logs and the attacks in them, read on all cores with the
+   * default thresholds; what was read and skipped is said on stderr.
+   */
+  private static TrailAnalysis.Result observed(List<String> logs) throws Exception {
     List<TrailInput> inputs;
     try {
       inputs = TrailInput.of(logs);
@@ -177,17 +185,16 @@ final class ScanCommand implements Callable<Integer> {
       throw new UsageProblem("--trail: no such file or folder: " + e.getFile());
     }
     long started = System.nanoTime();
-    TrailScan.Result<PermissionUsage> result =
-        TrailScan.run(
+    TrailAnalysis.Result result =
+        TrailAnalysis.run(
             inputs,
             Runtime.getRuntime().availableProcessors(),
             event -> true,
-            () -> new PermissionUsage(EventActions.bundled()),
-            PermissionUsage::add,
-            PermissionUsage::merge,
+            Thresholds.defaults(),
+            true,
             TrailScan.Progress.NONE);
-    LogsCommand.report(Main.stderr(), result, started);
-    return result.value();
+    LogsCommand.report(Main.stderr(), result.read(), started);
+    return result;
   }
 
   static boolean exceeds(List<Finding> findings, Severity threshold) {

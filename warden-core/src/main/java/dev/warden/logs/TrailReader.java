@@ -31,6 +31,9 @@ public final class TrailReader {
   private static final JsonFactory JSON =
       JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
+  /** How far past now an event time may be before it is taken for a skewed clock. */
+  private static final long FUTURE_SLACK = 3_600_000L;
+
   private TrailReader() {}
 
   /** Reads every record of {@code input}, named {@code file} in problems. */
@@ -199,6 +202,18 @@ public final class TrailReader {
       problems.accept(
           new TrailProblem(
               file, line, "record " + id + " has no readable eventTime (" + time + "): skipped"));
+      return;
+    }
+    if (millis > System.currentTimeMillis() + FUTURE_SLACK) {
+      problems.accept(
+          new TrailProblem(
+              file,
+              line,
+              "record "
+                  + id
+                  + " has an eventTime in the future ("
+                  + time
+                  + "): a skewed clock; skipped"));
       return;
     }
     events.accept(

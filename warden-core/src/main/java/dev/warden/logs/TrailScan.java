@@ -80,6 +80,23 @@ public final class TrailScan {
       BinaryOperator<A> merge,
       Progress progress)
       throws InterruptedException {
+    return run(inputs, threads, filter, accumulator, add, merge, value -> {}, progress);
+  }
+
+  /**
+   * Reads every input with {@code threads} workers, telling {@code finished} when a worker has read
+   * its last input (before the merge).
+   */
+  public static <A> Result<A> run(
+      List<TrailInput> inputs,
+      int threads,
+      Predicate<TrailEvent> filter,
+      Supplier<A> accumulator,
+      java.util.function.BiConsumer<A, TrailEvent> add,
+      BinaryOperator<A> merge,
+      java.util.function.Consumer<A> finished,
+      Progress progress)
+      throws InterruptedException {
     AtomicLong problemCount = new AtomicLong();
     List<TrailProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicLong events = new AtomicLong();
@@ -132,6 +149,7 @@ public final class TrailScan {
                         inputs.size(),
                         events.addAndGet(worker.events - before));
                   }
+                  finished.accept(worker.value);
                   return worker;
                 }));
       }

@@ -8,8 +8,8 @@ import java.util.ServiceLoader;
 
 /**
  * Every rule Warden has, found through {@link ServiceLoader} (the files {@code @AutoService} writes
- * at compile time), sorted by id. The input-error rule is listed too, though no class runs it:
- * reading the input does.
+ * at compile time), sorted by id. The input-error rule and the attack rules are listed too, though
+ * no class runs them: reading the input does, and the audit logs' detectors.
  */
 public final class RuleCatalog {
 
@@ -55,6 +55,7 @@ public final class RuleCatalog {
   public List<RuleInfo> infos() {
     List<RuleInfo> infos = new ArrayList<>();
     infos.add(InputErrors.RULE);
+    infos.addAll(AttackFindings.rules());
     rules.forEach(r -> infos.add(r.info()));
     infos.sort(Comparator.comparing(RuleInfo::id));
     return infos;

@@ -9,6 +9,10 @@ import dev.warden.inventory.App;
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.ServerlessFunction;
+import dev.warden.inventory.SourceLocation;
+import dev.warden.logs.TrailProblem;
+import dev.warden.logs.detect.Detection;
+import dev.warden.rules.AttackFindings;
 import dev.warden.rules.Finding;
 import dev.warden.rules.InputErrors;
 import dev.warden.rules.RuleCatalog;
@@ -107,6 +111,21 @@ public final class Scan {
       }
     }
     findings.addAll(dependencyFileProblems(packages.values()));
+    if (options.attacks().isPresent()) {
+      ScanOptions.Attacks attacks = options.attacks().get();
+      SourceLocation logs = SourceLocation.ofFile(attacks.logs());
+      for (Detection detection : attacks.detections()) {
+        findings.add(AttackFindings.finding(detection, inventory, logs));
+      }
+      for (TrailProblem problem : attacks.problems()) {
+        findings.add(
+            InputErrors.finding(
+                new InputProblem(
+                    SourceLocation.of(problem.file(), (int) Math.min(problem.line(), 1 << 30), 0),
+                    problem.message(),
+                    "")));
+      }
+    }
     findings =
         new Suppressions(options.config(), options.baseline(), clock).apply(inventory, findings);
     findings.sort(Finding.ORDER); // rules run in parallel: fix the order before scoring

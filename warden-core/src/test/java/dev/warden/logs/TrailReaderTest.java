@@ -283,4 +283,22 @@ class TrailReaderTest {
         .doesNotContainKey("sessionToken")
         .doesNotContainKey("assumedRoleUser");
   }
+
+  @Test
+  void anEventTimeInTheFutureIsASkewedClockAndIsSkippedWithItsLine() {
+    String lines =
+        record("e1", "2026-11-20T10:00:00Z", "GetItem", "orders-api")
+            + "\n"
+            + record("e2", "2099-01-01T00:00:00Z", "GetItem", "orders-api")
+            + "\n";
+
+    Read read = read(utf8(lines));
+
+    assertThat(read.events()).extracting(TrailEvent::id).containsExactly("e1");
+    assertThat(read.problems())
+        .singleElement()
+        .hasToString(
+            "trail.json:2: record e2 has an eventTime in the future (2099-01-01T00:00:00Z): a skewed"
+                + " clock; skipped");
+  }
 }

@@ -241,6 +241,18 @@ final class CredentialExfiltration implements Detector<CredentialExfiltration.St
                 + String.join(", ", incident.agents)
                 + ") is not a Lambda execution environment");
     Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put(
+        "summary",
+        String.join(", ", incident.functions)
+            + "'s temporary credentials ("
+            + incident.keys.size()
+            + (incident.keys.size() == 1 ? " key" : " keys")
+            + ") used from "
+            + incident.ip
+            + " ("
+            + String.join(", ", incident.agents)
+            + ")"
+            + (incident.twoNetworks ? " while the function used them from its own network" : ""));
     evidence.put("sourceIp", incident.ip);
     evidence.put("userAgents", List.copyOf(incident.agents));
     evidence.put("accessKeys", List.copyOf(incident.keys));

@@ -224,6 +224,10 @@ final class DenialOfWallet implements Detector<DenialOfWallet.State> {
     }
   }
 
+  private static double perWindowOf(Spike spike) {
+    return spike.invocations / (double) spike.windows;
+  }
+
   private void report(State state, Spike spike, Consumer<Detection> out) {
     double errors = spike.errors / (double) spike.invocations;
     double fresh = spike.fromNewCallers / (double) spike.invocations;
@@ -259,12 +263,28 @@ final class DenialOfWallet implements Detector<DenialOfWallet.State> {
               + "%): the surge is hurting the function, not being served");
     }
     Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put(
+        "summary",
+        spike.invocations
+            + " invocations of "
+            + state.function
+            + " from "
+            + Calls.time(spike.sample.start)
+            + " to "
+            + Calls.time(spike.sample.end)
+            + ", "
+            + Math.round(perWindowOf(spike) / Math.max(spike.baselinePerWindow, 1.0 / 12))
+            + " times its usual rate, "
+            + Math.round(errors * 100)
+            + "% failing, "
+            + Math.round(fresh * 100)
+            + "% from callers it had not seen");
     evidence.put("invocations", spike.invocations);
     evidence.put("baselinePerWindow", Math.round(spike.baselinePerWindow * 10) / 10.0);
     evidence.put("window", Calls.duration(window));
-    double perWindow = spike.invocations / (double) spike.windows;
     evidence.put(
-        "factor", Math.round(perWindow / Math.max(spike.baselinePerWindow, 1.0 / 12) * 10) / 10.0);
+        "factor",
+        Math.round(perWindowOf(spike) / Math.max(spike.baselinePerWindow, 1.0 / 12) * 10) / 10.0);
     evidence.put("errorRatio", Math.round(errors * 1000) / 1000.0);
     evidence.put("newCallerShare", Math.round(fresh * 1000) / 1000.0);
     evidence.put("topCallers", topCallers);

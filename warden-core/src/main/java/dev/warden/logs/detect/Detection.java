@@ -55,4 +55,28 @@ public record Detection(
   public Optional<String> functionName() {
     return Optional.ofNullable(function);
   }
+
+  /**
+   * The detection as {@code warden logs analyze} writes it: {@code type, principal, function,
+   * start, end} (ISO 8601 UTC){@code , severity, evidence, eventIds, eventCount}.
+   */
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", type);
+    json.put("principal", principal);
+    json.put("function", function);
+    json.put("start", java.time.Instant.ofEpochMilli(start).toString());
+    json.put("end", java.time.Instant.ofEpochMilli(end).toString());
+    json.put("severity", severity.wireName());
+    json.put("evidence", evidence);
+    json.put("eventIds", eventIds);
+    json.put("eventCount", eventCount);
+    return json;
+  }
+
+  /** The one-sentence account of what was seen ({@code evidence.summary}). */
+  public String summary() {
+    Object summary = evidence.get("summary");
+    return summary == null ? type : summary.toString();
+  }
 }

@@ -376,6 +376,20 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
               + " access keys): the attack is replayed against fresh execution environments");
     }
     Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put(
+        "summary",
+        "the same "
+            + burst
+            + (burst == 1 ? " call (" : " calls (")
+            + String.join(", ", actions)
+            + ") replayed every "
+            + Calls.duration(lead.period)
+            + ", "
+            + repeats
+            + " times over "
+            + Calls.duration(end - start)
+            + ", from "
+            + lead.origin);
     evidence.put("period", Calls.duration(lead.period));
     evidence.put("periodSeconds", lead.period / 1000);
     evidence.put("repeats", repeats);

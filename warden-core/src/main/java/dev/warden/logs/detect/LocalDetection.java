@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * The local engine: events from any number of reading threads go into a reorder buffer; once event
- * time has moved {@code lateness} past an event (the watermark), the event is released, in time
- * order, to every detector's state for each of its keys. An event that arrives behind the watermark
- * is late: counted and left out of detection. Every hour of event time idle states are advanced and
- * dropped, so memory is the buffer (events within {@code lateness}) plus what the detectors keep.
+ * The local engine: events from any number of feeds (one per reading thread) go into a reorder
+ * buffer. Each feed's event time is the newest it has given; the watermark is the oldest of those,
+ * less {@code lateness}: every feed has moved past it, so that threads reading different files side
+ * by side do not make each other late. Events the watermark passes are released, in time order, to
+ * every detector's state for each of its keys. An event that arrives behind the watermark is late:
+ * counted and left out of detection. Every hour of event time idle states are advanced and dropped,
+ * so memory is the buffer (the events between the slowest feed and the fastest, plus {@code
+ * lateness}) and what the detectors keep.
  */
 public final class LocalDetection {
 
@@ -25,7 +28,7 @@ public final class LocalDetection {
   private final long lateness;
   private final PriorityQueue<TrailEvent> buffer = new PriorityQueue<>(KeyFeed.ORDER);
   private final List<Detection> found = new ArrayList<>();
-  private long newest = Long.MIN_VALUE;
+  private final List<Feed> feeds = new ArrayList<>();
   private long watermark = Long.MIN_VALUE;
   private long lastSweep = Long.MIN_VALUE;
   private long late;
@@ -44,16 +47,64 @@ public final class LocalDetection {
     return new LocalDetection(Detectors.all(thresholds), thresholds.millis("lateness"));
   }
 
-  /** Takes one event; safe to call from several threads. */
-  public synchronized void add(TrailEvent event) {
-    if (event.time() <= watermark) {
-      late++;
-      return;
+  /** Where one thread gives its events, in roughly the order it reads them. */
+  public final class Feed {
+    private long newest = Long.MIN_VALUE;
+    private boolean open = true;
+
+    private Feed() {}
+
+    /** Takes one event. */
+    public void add(TrailEvent event) {
+      synchronized (LocalDetection.this) {
+        if (event.time() <= watermark) {
+          late++;
+          return;
+        }
+        buffer.add(event);
+        if (event.time() > newest) {
+          newest = event.time();
+          advance();
+        }
+      }
     }
-    buffer.add(event);
-    if (event.time() > newest) {
-      newest = event.time();
-      release(newest - lateness);
+
+    /** The thread has no more events: the watermark no longer waits for it. */
+    public void close() {
+      synchronized (LocalDetection.this) {
+        open = false;
+        advance();
+      }
+    }
+  }
+
+  /** A new feed; the watermark waits for every open feed. */
+  public synchronized Feed feed() {
+    Feed feed = new Feed();
+    feeds.add(feed);
+    return feed;
+  }
+
+  /** Takes one event from a single-threaded caller (a feed of its own). */
+  public synchronized void add(TrailEvent event) {
+    if (feeds.isEmpty()) {
+      feed();
+    }
+    feeds.get(0).add(event);
+  }
+
+  private void advance() {
+    long slowest = Long.MAX_VALUE;
+    long newest = Long.MIN_VALUE;
+    for (Feed feed : feeds) {
+      newest = Math.max(newest, feed.newest);
+      if (feed.open) {
+        slowest = Math.min(slowest, feed.newest);
+      }
+    }
+    long until = slowest == Long.MAX_VALUE ? newest : slowest;
+    if (until != Long.MIN_VALUE) {
+      release(until - lateness);
     }
   }
 
@@ -90,7 +141,7 @@ public final class LocalDetection {
       watermark = Math.max(watermark, event.time());
       dispatch(event);
     }
-    watermark = Math.max(watermark, Math.min(until, newest - lateness));
+    watermark = Math.max(watermark, until);
     if (lastSweep == Long.MIN_VALUE) {
       lastSweep = watermark;
     } else if (watermark - lastSweep >= SWEEP && until != Long.MAX_VALUE - 1) {

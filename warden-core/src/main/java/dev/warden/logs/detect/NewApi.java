@@ -179,6 +179,13 @@ final class NewApi implements Detector<NewApi.State> {
                 + " before: not new code calling a new API"
             : "its last deployment was more than " + Calls.duration(afterDeploy) + " before");
     Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put(
+        "summary",
+        "called "
+            + group.actions.size()
+            + (group.actions.size() == 1 ? " action" : " actions")
+            + " never seen in its baseline: "
+            + String.join(", ", group.actions));
     evidence.put("newActions", List.copyOf(group.actions));
     if (!group.denied.isEmpty()) {
       evidence.put("denied", List.copyOf(group.denied));

@@ -127,6 +127,13 @@ final class PrivilegeEscalation implements Detector<PrivilegeEscalation.State> {
       state.pending.remove(function);
       pass.sample.add(event);
       Map<String, Object> evidence = new LinkedHashMap<>();
+      evidence.put(
+          "summary",
+          "passed "
+              + Calls.lastName(pass.role)
+              + " to a new function, "
+              + function
+              + ", and ran it");
       evidence.put("steps", List.of("iam:PassRole with CreateFunction", Calls.action(event)));
       evidence.put("passedRole", pass.role);
       evidence.put("newFunction", function);
@@ -147,6 +154,15 @@ final class PrivilegeEscalation implements Detector<PrivilegeEscalation.State> {
       Sample sample = new Sample();
       sample.add(event);
       Map<String, Object> evidence = new LinkedHashMap<>();
+      evidence.put(
+          "summary",
+          "the execution role of "
+              + (own.isEmpty() ? "a function" : own)
+              + " changed another function, "
+              + function
+              + " ("
+              + event.name()
+              + ")");
       evidence.put("steps", List.of(Calls.action(event)));
       evidence.put("changedFunction", function);
       evidence.put("callerFunction", own);
@@ -200,6 +216,14 @@ final class PrivilegeEscalation implements Detector<PrivilegeEscalation.State> {
     Sample sample = new Sample();
     sample.add(event);
     Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put(
+        "summary",
+        (onSelf ? "changed its own permissions: " : "a Lambda execution role administers IAM: ")
+            + Calls.action(event)
+            + (policy.isEmpty() ? "" : " " + Calls.lastName(policy))
+            + (targetRole.isEmpty() && targetUser.isEmpty()
+                ? ""
+                : " on " + (targetRole.isEmpty() ? targetUser : targetRole)));
     evidence.put("steps", List.of(Calls.action(event)));
     if (!policy.isEmpty()) {
       evidence.put("policy", policy);

@@ -208,6 +208,14 @@ final class Recon implements Detector<Recon.State> {
       whyNotBenign.add("a Lambda execution role: a function reads the few services it serves");
     }
     Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put(
+        "summary",
+        sweep.sample.count
+            + " List/Describe/Get calls across "
+            + sweep.services.size()
+            + " services in "
+            + Calls.duration(sweep.sample.end - sweep.sample.start)
+            + (sweep.denied > 0 ? ", " + sweep.denied + " denied" : ""));
     evidence.put("calls", sweep.sample.count);
     evidence.put("services", new LinkedHashMap<>(sweep.services));
     evidence.put("denied", sweep.denied);

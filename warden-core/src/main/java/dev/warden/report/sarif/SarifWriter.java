@@ -30,11 +30,24 @@ public final class SarifWriter {
   static final String FINGERPRINT_KEY = "wardenFingerprint/v1";
 
   public void write(ScanResult result, Writer out) throws IOException {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("summary", result.summary().headline());
+    properties.put("advisoryDatabase", result.advisories().describe(result.clock()));
+    write(RuleCatalog.bundled().infos(), result.findings(), properties, out);
+  }
+
+  /**
+   * One run of {@code findings}, its rules described from {@code rules} (and from the findings for
+   * any rule not among them), with {@code properties} on the run.
+   */
+  public void write(
+      List<RuleInfo> catalog, List<Finding> findings, Map<String, Object> properties, Writer out)
+      throws IOException {
     Map<String, RuleInfo> rules = new LinkedHashMap<>();
-    for (RuleInfo rule : RuleCatalog.bundled().infos()) {
+    for (RuleInfo rule : catalog) {
       rules.put(rule.id(), rule);
     }
-    for (Finding finding : result.findings()) {
+    for (Finding finding : findings) {
       rules.putIfAbsent(finding.rule().id(), finding.rule());
     }
     Map<String, Integer> index = new HashMap<>();
@@ -52,14 +65,12 @@ public final class SarifWriter {
       json.writeStartObject();
       tool(json, rules.values());
       json.writeArrayFieldStart("results");
-      for (Finding finding : result.findings()) {
+      for (Finding finding : findings) {
         result(json, finding, index.get(finding.rule().id()));
       }
       json.writeEndArray();
       json.writeObjectFieldStart("properties");
-      json.writeStringField("summary", result.summary().headline());
-      json.writeFieldName("advisoryDatabase");
-      JsonValues.write(json, result.advisories().describe(result.clock()));
+      JsonValues.writeFields(json, properties);
       json.writeEndObject();
       json.writeEndObject();
       json.writeEndArray();
