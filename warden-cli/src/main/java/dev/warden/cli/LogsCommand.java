@@ -5,6 +5,7 @@ import dev.warden.logs.EventActions;
 import dev.warden.logs.EventCounts;
 import dev.warden.logs.PermissionUsage;
 import dev.warden.logs.TrailEvent;
+import dev.warden.logs.TrailFilter;
 import dev.warden.logs.TrailInput;
 import dev.warden.logs.TrailProblem;
 import dev.warden.logs.TrailScan;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,15 +105,13 @@ final class LogsCommand implements Runnable {
         description = "Files read at once (default: the number of cores).")
     Integer threads;
 
-    Predicate<TrailEvent> predicate() {
-      long from = since == null ? Long.MIN_VALUE : instant("--since", since);
-      long to = until == null ? Long.MAX_VALUE : instant("--until", until);
-      return event ->
-          event.time() >= from
-              && event.time() < to
-              && (accounts == null || accounts.contains(event.account()))
-              && (regions == null || regions.contains(event.region()))
-              && (principals == null || principals.contains(event.principal()));
+    TrailFilter predicate() {
+      return new TrailFilter(
+          since == null ? Long.MIN_VALUE : instant("--since", since),
+          until == null ? Long.MAX_VALUE : instant("--until", until),
+          accounts == null ? List.of() : accounts,
+          regions == null ? List.of() : regions,
+          principals == null ? List.of() : principals);
     }
 
     int threads() {

@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * permissions). Events whose action is unknown are counted apart, never guessed. One instance per
  * reading thread, merged at the end; memory grows with principals × pairs, not with events.
  */
-public final class PermissionUsage {
+public final class PermissionUsage implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** Error codes by which services say the caller lacked the permission. */
   static final Set<String> DENIED =
@@ -30,7 +32,9 @@ public final class PermissionUsage {
           "UnauthorizedAccess");
 
   /** A pair's uses. */
-  public static final class Use {
+  public static final class Use implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     long count;
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
@@ -49,13 +53,17 @@ public final class PermissionUsage {
   }
 
   /** One principal's uses, denials and functions. */
-  static final class Principal {
+  static final class Principal implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     final Map<String, Use> used = new HashMap<>(); // action \t resource
     final Map<String, long[]> denied = new HashMap<>(); // action \t resource \t error
     final Map<String, Map<String, Use>> functions = new HashMap<>();
   }
 
-  private final EventActions actions;
+  /** Not serialized: a copy maps events with the bundled catalog. */
+  private transient @org.jspecify.annotations.Nullable EventActions actions;
+
   private final Map<String, Principal> principals = new HashMap<>();
   private final Map<String, long[]> unknown = new HashMap<>();
   private long from = Long.MAX_VALUE;
@@ -68,6 +76,9 @@ public final class PermissionUsage {
   public void add(TrailEvent event) {
     from = Math.min(from, event.time());
     to = Math.max(to, event.time());
+    if (actions == null) {
+      actions = EventActions.bundled();
+    }
     EventActions.Mapping mapping = actions.of(event.source(), event.name());
     if (!mapping.known()) {
       unknown.computeIfAbsent(event.source() + "\t" + event.name(), k -> new long[1])[0]++;

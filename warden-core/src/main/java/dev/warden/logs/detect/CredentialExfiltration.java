@@ -213,7 +213,7 @@ final class CredentialExfiltration implements Detector<CredentialExfiltration.St
 
   @Override
   public boolean idle(State state) {
-    return state.keys.isEmpty() && state.incidents.isEmpty();
+    return state.keys.isEmpty() && state.incidents.isEmpty() && state.lambdaFunctions.isEmpty();
   }
 
   private void report(State state, Incident incident, Consumer<Detection> out) {

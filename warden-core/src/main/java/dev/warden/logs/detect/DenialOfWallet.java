@@ -171,7 +171,10 @@ final class DenialOfWallet implements Detector<DenialOfWallet.State> {
 
   @Override
   public boolean idle(State state) {
-    return state.current == null && state.spike == null && state.history.isEmpty();
+    return state.current == null
+        && state.spike == null
+        && state.history.isEmpty()
+        && state.knownCallers.isEmpty();
   }
 
   private void close(State state, Window window, Consumer<Detection> out) {

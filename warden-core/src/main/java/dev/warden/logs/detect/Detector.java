@@ -41,6 +41,9 @@ public interface Detector<S extends Serializable> extends Serializable {
    */
   long advance(S state, long time, Consumer<Detection> out);
 
-  /** True when the state holds nothing worth keeping (the engine may drop it). */
+  /**
+   * True when the state holds nothing a later event would need — it equals a new state — so that
+   * the engine may drop it.
+   */
   boolean idle(S state);
 }

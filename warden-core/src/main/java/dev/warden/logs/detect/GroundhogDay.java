@@ -82,6 +82,13 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
     }
   }
 
+  /** Runs of one role that kept the same beat: one burst, replayed. */
+  static final class Group implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final ArrayList<Ended> members = new ArrayList<>();
+    long ready;
+  }
+
   /** A run that ended, waiting for the runs that kept its beat to end too. */
   static final class Ended implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -94,7 +101,7 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
     long firstStart;
     long lastEnd;
     long firstCount;
-    long ready;
+    long at;
     final Sample sample = new Sample();
     final TreeSet<String> keys = new TreeSet<>();
     final TreeSet<String> functions = new TreeSet<>();
@@ -105,7 +112,7 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
     final String principal;
     final Map<String, Series> series = new HashMap<>();
     final Map<String, Long> firstCall = new HashMap<>();
-    final ArrayList<Ended> ended = new ArrayList<>();
+    final ArrayList<Group> groups = new ArrayList<>();
     final ArrayList<Long> deployments = new ArrayList<>();
     long firstSeen = Long.MIN_VALUE;
     boolean usedByLambda;
@@ -173,37 +180,47 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
   @Override
   public long advance(State state, long time, Consumer<Detection> out) {
     long wake = NEVER;
+    List<Ended> ends = new ArrayList<>();
     for (Iterator<Series> it = state.series.values().iterator(); it.hasNext(); ) {
       Series series = it.next();
       if (series.open != null && series.open.sample.end + gap < time) {
         Occurrence occurrence = series.open;
         series.open = null;
-        add(state, series, occurrence);
+        add(series, occurrence, ends);
       }
-      if (!series.run.isEmpty() && expiry(series) < time) {
-        end(state, series, expiry(series));
+      // a run waits for an occurrence under way: it may be the next beat
+      if (series.open == null && !series.run.isEmpty() && expiry(series) < time) {
+        end(series, expiry(series), ends);
       }
       if (series.open == null && series.run.isEmpty()) {
         it.remove();
-        continue;
-      }
-      if (series.open != null) {
+      } else if (series.open != null) {
         wake = Math.min(wake, series.open.sample.end + gap + 1);
-      }
-      if (!series.run.isEmpty()) {
+      } else {
         wake = Math.min(wake, expiry(series) + 1);
       }
     }
+    ends.sort(
+        Comparator.comparingLong((Ended e) -> e.at)
+            .thenComparing(e -> e.action)
+            .thenComparing(e -> e.resource)
+            .thenComparing(e -> e.outside));
+    for (Ended ended : ends) {
+      join(state, ended);
+    }
     release(state, time, out);
-    for (Ended ended : state.ended) {
-      wake = Math.min(wake, ended.ready + 1);
+    for (Group group : state.groups) {
+      wake = Math.min(wake, group.ready + 1);
     }
     return wake;
   }
 
   @Override
   public boolean idle(State state) {
-    return state.series.isEmpty() && state.ended.isEmpty();
+    return state.series.isEmpty()
+        && state.groups.isEmpty()
+        && state.firstCall.isEmpty()
+        && state.deployments.isEmpty();
   }
 
   /** When a run is over if no occurrence comes: a period and its tolerance after the last. */
@@ -212,10 +229,10 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
     return series.last().sample.start + (long) (period * (1 + tolerance)) + gap;
   }
 
-  private void add(State state, Series series, Occurrence occurrence) {
+  private void add(Series series, Occurrence occurrence, List<Ended> ends) {
     if (occurrence.sample.count > maxBurst) {
       if (!series.run.isEmpty()) {
-        end(state, series, occurrence.sample.start);
+        end(series, occurrence.sample.start, ends);
       }
       return; // a busy call, not a replayed burst
     }
@@ -229,7 +246,7 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
             ? interval > gap && interval <= maxPeriod
             : Math.abs(interval - series.period) <= tolerance * series.period;
     if (!fits) {
-      end(state, series, occurrence.sample.start);
+      end(series, occurrence.sample.start, ends);
       series.run.add(occurrence);
       return;
     }
@@ -241,8 +258,8 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
     }
   }
 
-  /** Ends a series' run; a run long enough waits for those that kept its beat. */
-  private void end(State state, Series series, long at) {
+  /** Ends a series' run at {@code at}; a run long enough goes to {@code ends}. */
+  private void end(Series series, long at, List<Ended> ends) {
     List<Occurrence> run = new ArrayList<>(series.run);
     series.run.clear();
     if (run.size() < minRepeats) {
@@ -260,7 +277,7 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
     ended.firstStart = first.sample.start;
     ended.lastEnd = last.sample.end;
     ended.firstCount = first.sample.count;
-    ended.ready = at + gap + (long) (tolerance * series.period);
+    ended.at = at;
     for (Occurrence occurrence : run) {
       ended.sample.addAll(occurrence.sample);
       ended.keys.addAll(occurrence.keys);
@@ -268,43 +285,39 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
         ended.functions.add(occurrence.function);
       }
     }
-    state.ended.add(ended);
+    ends.add(ended);
   }
 
-  /** Groups the ended runs that are ready by beat and reports each group. */
+  /**
+   * Puts an ended run with the runs that kept its beat — the same origin, period and first burst —
+   * if their group is still open when the run ended; a group closes at a fixed time after its first
+   * run ended, so that which runs are grouped depends on the events alone.
+   */
+  private void join(State state, Ended ended) {
+    for (Group group : state.groups) {
+      Ended lead = group.members.get(0);
+      if (ended.at < group.ready
+          && lead.outside == ended.outside
+          && Math.abs(lead.period - ended.period) <= tolerance * lead.period
+          && Math.abs(lead.firstStart - ended.firstStart) <= gap) {
+        group.members.add(ended);
+        return;
+      }
+    }
+    Group group = new Group();
+    group.members.add(ended);
+    group.ready = ended.at + 2 * gap + (long) (tolerance * ended.period);
+    state.groups.add(group);
+  }
+
+  /** Reports the groups whose time to gather has passed. */
   private void release(State state, long time, Consumer<Detection> out) {
-    List<Ended> ready = new ArrayList<>();
-    for (Iterator<Ended> it = state.ended.iterator(); it.hasNext(); ) {
-      Ended ended = it.next();
-      if (ended.ready < time) {
-        ready.add(ended);
+    for (Iterator<Group> it = state.groups.iterator(); it.hasNext(); ) {
+      Group group = it.next();
+      if (group.ready < time) {
         it.remove();
+        report(state, group.members, out);
       }
-    }
-    ready.sort(
-        Comparator.comparingLong((Ended e) -> e.firstStart)
-            .thenComparing(e -> e.action)
-            .thenComparing(e -> e.resource));
-    List<List<Ended>> groups = new ArrayList<>();
-    for (Ended ended : ready) {
-      List<Ended> home = null;
-      for (List<Ended> group : groups) {
-        Ended lead = group.get(0);
-        if (lead.outside == ended.outside
-            && Math.abs(lead.period - ended.period) <= tolerance * lead.period
-            && Math.abs(lead.firstStart - ended.firstStart) <= gap) {
-          home = group;
-          break;
-        }
-      }
-      if (home == null) {
-        home = new ArrayList<>();
-        groups.add(home);
-      }
-      home.add(ended);
-    }
-    for (List<Ended> group : groups) {
-      report(state, group, out);
     }
   }
 

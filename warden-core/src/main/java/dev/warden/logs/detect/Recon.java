@@ -189,7 +189,10 @@ final class Recon implements Detector<Recon.State> {
 
   @Override
   public boolean idle(State state) {
-    return state.sweep == null && state.recent.isEmpty() && !state.executionRole;
+    return state.sweep == null
+        && state.recent.isEmpty()
+        && !state.executionRole
+        && state.lastSweepStart == Long.MIN_VALUE;
   }
 
   private void report(State state, Sweep sweep, long previous, Consumer<Detection> out) {
