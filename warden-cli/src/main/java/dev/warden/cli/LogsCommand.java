@@ -9,6 +9,7 @@ import dev.warden.logs.TrailFilter;
 import dev.warden.logs.TrailInput;
 import dev.warden.logs.TrailProblem;
 import dev.warden.logs.TrailScan;
+import dev.warden.logs.detect.AnalysisEngine;
 import dev.warden.logs.detect.Detection;
 import dev.warden.logs.detect.Detectors;
 import dev.warden.logs.detect.Thresholds;
@@ -353,6 +354,15 @@ final class LogsCommand implements Runnable {
         description = "Exit with 1 when a detection is this severe or worse.")
     String failOn;
 
+    @Option(
+        names = "--engine",
+        paramLabel = "ENGINE",
+        defaultValue = "local",
+        description =
+            "local (all cores of this machine) or flink (the warden-flink job on an embedded"
+                + " local Flink environment; the same detections) (default: ${DEFAULT-VALUE}).")
+    String engine;
+
     @Mixin Filters filters = new Filters();
 
     @Mixin OutputOptions output = new OutputOptions();
@@ -360,6 +370,15 @@ final class LogsCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Thresholds chosen = thresholds(thresholds);
+      AnalysisEngine chosenEngine =
+          AnalysisEngine.named(engine)
+              .orElseThrow(
+                  () ->
+                      new UsageProblem(
+                          engine.equals("flink")
+                              ? "the flink engine is not on the class path: run through ./warden,"
+                                  + " which builds warden-flink and adds it for --engine flink"
+                              : "--engine takes local or flink, not '" + engine + "'"));
       java.util.Optional<Severity> failAt = java.util.Optional.empty();
       if (failOn != null) {
         failAt = Severity.parse(failOn);
@@ -371,14 +390,19 @@ final class LogsCommand implements Runnable {
       List<TrailInput> inputs = inputs(logs);
       output.checkNotAnInput();
       long started = System.nanoTime();
-      TrailAnalysis.Result result =
-          TrailAnalysis.run(
-              inputs,
-              filters.threads(),
-              filters.predicate(),
-              chosen,
-              false,
-              progress(Main.stderr(), started));
+      TrailAnalysis.Result result;
+      try {
+        result =
+            chosenEngine.run(
+                inputs,
+                filters.threads(),
+                filters.predicate(),
+                chosen,
+                false,
+                progress(Main.stderr(), started));
+      } catch (IllegalArgumentException e) {
+        throw new UsageProblem("--engine " + engine + ": " + e.getMessage());
+      }
       report(Main.stderr(), result.read(), started);
       if (result.late() > 0) {
         Main.stderr()

@@ -332,4 +332,15 @@ class LogsCommandTest {
           .endsWith(":role/acme-shop-PaymentWebhookFunctionRole-1A2B3C4D5E6F");
     }
   }
+
+  @Test
+  void anEngineThatIsNotThereIsAUsageErrorThatSaysHowToGetIt() {
+    Cli flink = Cli.run("logs", "analyze", "--engine", "flink", TRAIL);
+    assertThat(flink.exitCode()).isEqualTo(2);
+    assertThat(flink.err())
+        .contains("the flink engine is not on the class path: run through ./warden");
+    Cli spark = Cli.run("logs", "analyze", "--engine", "spark", TRAIL);
+    assertThat(spark.exitCode()).isEqualTo(2);
+    assertThat(spark.err()).contains("--engine takes local or flink, not 'spark'");
+  }
 }
