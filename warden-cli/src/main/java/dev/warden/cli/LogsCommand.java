@@ -624,6 +624,31 @@ final class LogsCommand implements Runnable {
         new com.fasterxml.jackson.databind.ObjectMapper();
   }
 
+  /**
+   * What each principal and function used in the logs ({@code --trail} of scan and policy), read on
+   * all cores; what was read and skipped is said on standard error.
+   */
+  static PermissionUsage usage(List<String> logs) throws Exception {
+    List<TrailInput> inputs;
+    try {
+      inputs = TrailInput.of(logs);
+    } catch (NoSuchFileException e) {
+      throw new UsageProblem("--trail: no such file or folder: " + e.getFile());
+    }
+    long started = System.nanoTime();
+    TrailScan.Result<PermissionUsage> result =
+        TrailScan.run(
+            inputs,
+            Runtime.getRuntime().availableProcessors(),
+            TrailFilter.all(),
+            () -> new PermissionUsage(EventActions.bundled()),
+            PermissionUsage::add,
+            PermissionUsage::merge,
+            TrailScan.Progress.NONE);
+    report(Main.stderr(), result, started);
+    return result.value();
+  }
+
   /** The inputs the paths name; a missing one is a usage error. */
   static List<TrailInput> inputs(List<String> logs) throws java.io.IOException {
     try {

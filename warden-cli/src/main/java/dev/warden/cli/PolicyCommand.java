@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
     },
     footerHeading = "%nExamples:%n",
     footer = {
+      "  warden policy --all --trail trail/ .",
       "  warden policy examples/acme-shop --function OrdersApiFunction",
       "  warden policy examples/acme-shop --all --format json",
       "  warden policy examples/acme-shop --patch"
@@ -83,6 +84,15 @@ final class PolicyCommand implements Callable<Integer> {
               + " NAME.EXT.warden-backup.")
   boolean inPlace;
 
+  @Option(
+      names = "--trail",
+      split = ",",
+      paramLabel = "LOGS",
+      description =
+          "Audit logs (CloudTrail files or folders, JSON Lines, gzipped or not): what each function"
+              + " used in them joins what its code shows, with the logs as evidence.")
+  List<String> trail;
+
   @Mixin InputOptions input = new InputOptions();
 
   @Mixin OutputOptions output = new OutputOptions();
@@ -102,6 +112,10 @@ final class PolicyCommand implements Callable<Integer> {
     Inventory inventory = new InventoryLoader(input.request(List.of(path))).load();
     Path root = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
     LeastPrivilege leastPrivilege = new LeastPrivilege();
+    java.util.Optional<dev.warden.logs.PermissionUsage> observed =
+        trail == null || trail.isEmpty()
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(LogsCommand.usage(trail));
     TemplatePatcher patcher = new TemplatePatcher(root, inPlace);
     List<Map<String, Object>> entries = new ArrayList<>();
     Map<String, Object> single = null;
@@ -112,7 +126,7 @@ final class PolicyCommand implements Callable<Integer> {
               .toList();
       // Functions are independent: analysed in parallel, reported in the template's order.
       List<GeneratedPolicy> policies =
-          chosen.parallelStream().map(fn -> leastPrivilege.of(root, fn, app)).toList();
+          chosen.parallelStream().map(fn -> leastPrivilege.of(root, fn, app, observed)).toList();
       for (int i = 0; i < chosen.size(); i++) {
         patcher.add(chosen.get(i), policies.get(i));
         entries.add(entry(chosen.get(i), policies.get(i)));

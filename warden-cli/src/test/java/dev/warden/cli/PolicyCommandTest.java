@@ -99,4 +99,47 @@ class PolicyCommandTest {
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).contains("--in-place goes with --patch");
   }
+
+  @Test
+  void withTheTrailThePolicyGainsWhatTheFunctionUsedThatTheCodeReadingMissed() throws Exception {
+    String trail = Repo.path("examples/acme-shop/trail").toString();
+    Cli without =
+        Cli.run("policy", DEMO, "--function", "PaymentWebhookFunction", "--format", "json");
+    Cli with =
+        Cli.run(
+            "policy",
+            DEMO,
+            "--function",
+            "PaymentWebhookFunction",
+            "--format",
+            "json",
+            "--trail",
+            trail);
+    assertThat(with.exitCode()).as(with.err()).isZero();
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(without.out())
+                .path("functions")
+                .path(0)
+                .path("evidence")
+                .has("dynamodb:UpdateItem"))
+        .as("the code reading does not see the update")
+        .isFalse();
+    var entry =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(with.out())
+            .path("functions")
+            .path(0);
+    assertThat(entry.path("evidence").path("dynamodb:UpdateItem").path(0).asText())
+        .as("the function's own calls from inside Lambda, not the attacker's")
+        .isEqualTo("logs:12 calls 2026-11-20T01:03:01Z..2026-11-20T07:50:01Z");
+    assertThat(entry.path("evidence").path("secretsmanager:GetSecretValue").toString())
+        .contains("code:src/payments/")
+        .contains("logs:4 calls");
+    assertThat(with.out())
+        .contains(
+            "\"Resource\" : \"arn:aws:dynamodb:us-east-1:123456789012:table/acme-orders-prod\"");
+    assertThat(entry.path("notes").toString())
+        .contains("combined with what the audit logs show the function using from");
+  }
 }

@@ -9,9 +9,11 @@ import dev.warden.iam.PermissionAnalysis;
 import dev.warden.iam.RolePolicies;
 import dev.warden.inventory.App;
 import dev.warden.inventory.ServerlessFunction;
+import dev.warden.logs.PermissionUsage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The least-privilege policy of a function: what its code calls (scoped to the app's resources)
@@ -26,6 +28,15 @@ public final class LeastPrivilege {
 
   /** The policy of {@code function}, whose local code paths are relative to {@code root}. */
   public GeneratedPolicy of(Path root, ServerlessFunction function, App app) {
+    return of(root, function, app, Optional.empty());
+  }
+
+  /**
+   * The same, combined with what the audit logs show the function using ({@code --trail}): actions
+   * the code reading missed are added on the resources the logs show, with the logs as evidence.
+   */
+  public GeneratedPolicy of(
+      Path root, ServerlessFunction function, App app, Optional<PermissionUsage> observed) {
     RolePolicies role = RolePolicies.of(function.role(), AwsManagedPolicies.bundled());
     // What the role allows is all the comparison needs; the risks of it are not computed here.
     IamCatalog catalog = IamCatalog.bundled();
@@ -34,7 +45,7 @@ public final class LeastPrivilege {
             new EffectivePermissions(catalog, role.identity(), role.boundary()).expand(),
             List.of(),
             catalog.describe());
-    return of(FunctionCode.read(root, function), function, app, granted, role);
+    return of(FunctionCode.read(root, function), function, app, granted, role, observed);
   }
 
   /**
@@ -47,8 +58,29 @@ public final class LeastPrivilege {
       App app,
       PermissionAnalysis granted,
       RolePolicies role) {
+    return of(code, function, app, granted, role, Optional.empty());
+  }
+
+  private GeneratedPolicy of(
+      FunctionCode code,
+      ServerlessFunction function,
+      App app,
+      PermissionAnalysis granted,
+      RolePolicies role,
+      Optional<PermissionUsage> observed) {
     CodeNeeds.Result fromCode = Needs.CODE.of(function, app, code);
     List<Need> needs = new ArrayList<>(fromCode.needs());
+    List<String> notes = new ArrayList<>(fromCode.notes());
+    if (observed.isPresent()) {
+      PermissionUsage logs = observed.get();
+      String name = function.name().concrete().orElse("");
+      needs = ObservedNeeds.merge(needs, function, logs);
+      notes.add(
+          logs.sawFunction(name, function.logicalId())
+              ? "combined with what the audit logs show the function using"
+                  + logs.window().map(w -> " from " + w.from() + " to " + w.to()).orElse("")
+              : "the audit logs given hold no call of this function: the policy is the code's");
+    }
     needs.addAll(PlatformNeeds.of(function, app));
     return GeneratedPolicy.of(
         needs,
@@ -56,6 +88,6 @@ public final class LeastPrivilege {
         grant -> grant.statements().stream().anyMatch(role::isWritten),
         app,
         fromCode.complete(),
-        fromCode.notes());
+        notes);
   }
 }

@@ -39,6 +39,21 @@ public final class PermissionUsage implements java.io.Serializable {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
 
+    /** How many times the pair was used. */
+    public long count() {
+      return count;
+    }
+
+    /** The first use, milliseconds since the epoch. */
+    public long first() {
+      return first;
+    }
+
+    /** The last use. */
+    public long last() {
+      return last;
+    }
+
     void add(long time) {
       count++;
       first = Math.min(first, time);
@@ -144,15 +159,27 @@ public final class PermissionUsage implements java.io.Serializable {
    */
   public Set<String> actionsOfFunction(String name, String logicalId) {
     Set<String> actions = new java.util.TreeSet<>();
+    usesOfFunction(name, logicalId)
+        .keySet()
+        .forEach(pair -> actions.add(pair.substring(0, pair.indexOf('\t'))));
+    return actions;
+  }
+
+  /**
+   * What the function was seen using from inside Lambda (sessions named as in {@link
+   * #actionsOfFunction}), by {@code action \t resource}, in name order.
+   */
+  public Map<String, Use> usesOfFunction(String name, String logicalId) {
+    Map<String, Use> found = new TreeMap<>();
     for (Principal principal : principals.values()) {
       principal.functions.forEach(
           (session, uses) -> {
             if (session.equals(name) || session.contains("-" + logicalId + "-")) {
-              uses.keySet().forEach(pair -> actions.add(pair.substring(0, pair.indexOf('\t'))));
+              uses.forEach((pair, use) -> found.computeIfAbsent(pair, p -> new Use()).merge(use));
             }
           });
     }
-    return actions;
+    return found;
   }
 
   /** True when the logs hold any call from inside Lambda by a session of this function. */
