@@ -536,7 +536,9 @@ final class LogsCommand implements Runnable {
         names = "--out",
         required = true,
         paramLabel = "PATH",
-        description = "A new folder (cloudtrail) or file (jsonl); never overwritten.")
+        description =
+            "A new folder (cloudtrail) or file (jsonl), or - for standard output (jsonl);"
+                + " never overwritten.")
     java.nio.file.Path out;
 
     @Option(
@@ -580,7 +582,11 @@ final class LogsCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (java.nio.file.Files.exists(out)) {
+      boolean toStdout = out.toString().equals("-");
+      if (toStdout && format != SimulateFormat.JSONL) {
+        throw new UsageProblem("--out - (standard output) goes with --format jsonl");
+      }
+      if (!toStdout && java.nio.file.Files.exists(out)) {
         throw new UsageProblem(out + " exists: give a new path (simulate never overwrites)");
       }
       if (functions < 1 || days < 1 || rate < 0 || perFile < 1) {
@@ -591,6 +597,16 @@ final class LogsCommand implements Runnable {
       TrailSimulator simulator =
           new TrailSimulator(new TrailSimulator.Settings(seed, functions, days, rate, !noAttacks));
       java.nio.file.Path labels;
+      if (toStdout) {
+        java.io.OutputStream stream = new java.io.BufferedOutputStream(Main.stdout(), 1 << 16);
+        simulator.writeJsonLines(stream);
+        stream.flush();
+        Main.stderr()
+            .printf(
+                "wrote %,d records to standard output (%d labelled attacks)%n",
+                simulator.written(), simulator.labels().size());
+        return ExitCodes.OK;
+      }
       if (format == SimulateFormat.JSONL) {
         try (java.io.OutputStream stream =
             new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(out), 1 << 16)) {

@@ -197,7 +197,7 @@ public final class TrailReader {
     }
     long millis;
     try {
-      millis = OffsetDateTime.parse(time).toInstant().toEpochMilli();
+      millis = epochMillis(time);
     } catch (DateTimeParseException e) {
       problems.accept(
           new TrailProblem(
@@ -343,6 +343,55 @@ public final class TrailReader {
       }
     }
     return found;
+  }
+
+  /**
+   * An ISO 8601 time as CloudTrail writes it ({@code 2026-11-20T10:00:00Z}) read without the
+   * general parser — it is the one field every record has — and any other ISO 8601 form with it.
+   */
+  static long epochMillis(String time) {
+    if (time.length() == 20
+        && time.charAt(4) == '-'
+        && time.charAt(7) == '-'
+        && time.charAt(10) == 'T'
+        && time.charAt(13) == ':'
+        && time.charAt(16) == ':'
+        && time.charAt(19) == 'Z') {
+      int year = digits(time, 0, 4);
+      int month = digits(time, 5, 2);
+      int day = digits(time, 8, 2);
+      int hour = digits(time, 11, 2);
+      int minute = digits(time, 14, 2);
+      int second = digits(time, 17, 2);
+      if (year >= 0
+          && month >= 1
+          && month <= 12
+          && day >= 1
+          && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
+          && hour >= 0
+          && hour < 24
+          && minute >= 0
+          && minute < 60
+          && second >= 0
+          && second < 60) {
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
+      }
+    }
+    return OffsetDateTime.parse(time).toInstant().toEpochMilli();
+  }
+
+  /** The number written in {@code length} digits from {@code from}, or -1. */
+  private static int digits(String text, int from, int length) {
+    int value = 0;
+    for (int i = from; i < from + length; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** A string value's text; other values are skipped and read as empty. */

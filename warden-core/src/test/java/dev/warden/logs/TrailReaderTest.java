@@ -301,4 +301,25 @@ class TrailReaderTest {
             "trail.json:2: record e2 has an eventTime in the future (2099-01-01T00:00:00Z): a skewed"
                 + " clock; skipped");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "2026-11-20T10:00:00Z",
+        "1999-12-31T23:59:59Z",
+        "2024-02-29T00:00:01Z",
+        "2026-11-20T10:00:00.123Z",
+        "2026-11-20T12:00:00+02:00"
+      })
+  void eventTimesAreReadAsTheGeneralParserReadsThem(String time) {
+    assertThat(TrailReader.epochMillis(time))
+        .isEqualTo(java.time.OffsetDateTime.parse(time).toInstant().toEpochMilli());
+  }
+
+  @Test
+  void anImpossibleDateIsNotATime() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TrailReader.epochMillis("2026-02-30T10:00:00Z"))
+        .isInstanceOf(java.time.format.DateTimeParseException.class);
+  }
 }

@@ -76,8 +76,40 @@ final class Calls {
     return List.of(event.principal());
   }
 
+  /**
+   * The action and resource of the event each thread is on: every detector asks for them, one after
+   * the other, so each event's are worked out once.
+   */
+  private static final class Memo {
+    @org.jspecify.annotations.Nullable TrailEvent event;
+    String action = "";
+    String resource = "";
+  }
+
+  private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
+
+  @SuppressWarnings("ReferenceEquality") // the same object: comparing records field by field costs
+  private static Memo memo(TrailEvent event) {
+    Memo memo = MEMO.get();
+    if (memo.event != event) {
+      memo.action = actionOf(event);
+      memo.resource = resourceOf(event);
+      memo.event = event;
+    }
+    return memo;
+  }
+
   /** The IAM action that authorised the event, or {@code service:EventName} when not known. */
   static String action(TrailEvent event) {
+    return memo(event).action;
+  }
+
+  /** The first resource the event names (objects as their bucket's {@code /*}), or {@code *}. */
+  static String resource(TrailEvent event) {
+    return memo(event).resource;
+  }
+
+  private static String actionOf(TrailEvent event) {
     EventActions.Mapping mapping = EventActions.bundled().of(event.source(), event.name());
     if (mapping.known() && !mapping.actions().isEmpty()) {
       return mapping.actions().get(0);
@@ -92,8 +124,7 @@ final class Calls {
     return dot < 0 ? source : source.substring(0, dot);
   }
 
-  /** The first resource the event names, or {@code *}. */
-  static String resource(TrailEvent event) {
+  private static String resourceOf(TrailEvent event) {
     List<String> resources = EventResources.of(event);
     if (resources.isEmpty()) {
       return "*";
@@ -148,10 +179,32 @@ final class Calls {
         || event.sourceIp().equals("cloudformation.amazonaws.com");
   }
 
+  /** Which markers a user agent or service holds, by text: agents repeat, lower-casing costs. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> SEEN_SCANNERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> SEEN_DEPLOYERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static boolean matches(String text, List<String> markers) {
     if (text.isEmpty()) {
       return false;
     }
+    java.util.concurrent.ConcurrentHashMap<String, Boolean> seen =
+        markers == SCANNERS ? SEEN_SCANNERS : SEEN_DEPLOYERS;
+    Boolean known = seen.get(text);
+    if (known != null) {
+      return known;
+    }
+    boolean found = contains(text, markers);
+    if (seen.size() > 50_000) {
+      seen.clear(); // bounded: a flood of distinct agents costs time, not memory
+    }
+    seen.put(text, found);
+    return found;
+  }
+
+  private static boolean contains(String text, List<String> markers) {
     String lower = text.toLowerCase(Locale.ROOT);
     for (String marker : markers) {
       if (lower.contains(marker)) {

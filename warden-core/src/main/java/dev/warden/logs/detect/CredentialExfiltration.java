@@ -70,6 +70,7 @@ final class CredentialExfiltration implements Detector<CredentialExfiltration.St
     final Map<String, Key> keys = new HashMap<>();
     final Set<String> lambdaFunctions = new HashSet<>();
     final Map<String, Incident> incidents = new HashMap<>();
+    long nextWake = Long.MIN_VALUE;
 
     State(String role) {
       this.role = role;
@@ -110,6 +111,8 @@ final class CredentialExfiltration implements Detector<CredentialExfiltration.St
 
   @Override
   public void accept(State state, TrailEvent event, Consumer<Detection> out) {
+    // every key and incident this event touches lives at least this long from now
+    state.nextWake = Math.min(state.nextWake, event.time() + Math.min(lifetime, closeAfter) + 1);
     if (issuedByLambda(event)) {
       Key key =
           state.keys.computeIfAbsent(event.response().get(TrailEvent.ISSUED_KEY), k -> new Key());
@@ -182,6 +185,9 @@ final class CredentialExfiltration implements Detector<CredentialExfiltration.St
 
   @Override
   public long advance(State state, long time, Consumer<Detection> out) {
+    if (time < state.nextWake) {
+      return state.nextWake; // nothing can close or expire before then
+    }
     long wake = NEVER;
     List<Incident> closed = new ArrayList<>();
     for (Iterator<Incident> it = state.incidents.values().iterator(); it.hasNext(); ) {
@@ -208,6 +214,7 @@ final class CredentialExfiltration implements Detector<CredentialExfiltration.St
         wake = Math.min(wake, expiry + 1);
       }
     }
+    state.nextWake = wake;
     return wake;
   }
 

@@ -115,6 +115,7 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
     final ArrayList<Group> groups = new ArrayList<>();
     final ArrayList<Long> deployments = new ArrayList<>();
     long firstSeen = Long.MIN_VALUE;
+    long nextWake = Long.MIN_VALUE;
     boolean usedByLambda;
 
     State(String principal) {
@@ -172,6 +173,7 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
       series.origin = Calls.origin(event);
     }
     series.open.sample.add(event);
+    state.nextWake = Math.min(state.nextWake, event.time() + gap + 1);
     if (!event.accessKeyId().isEmpty() && series.open.keys.size() < 100) {
       series.open.keys.add(event.accessKeyId());
     }
@@ -179,6 +181,9 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
 
   @Override
   public long advance(State state, long time, Consumer<Detection> out) {
+    if (time < state.nextWake) {
+      return state.nextWake; // nothing can close before then
+    }
     long wake = NEVER;
     List<Ended> ends = new ArrayList<>();
     for (Iterator<Series> it = state.series.values().iterator(); it.hasNext(); ) {
@@ -212,6 +217,7 @@ final class GroundhogDay implements Detector<GroundhogDay.State> {
     for (Group group : state.groups) {
       wake = Math.min(wake, group.ready + 1);
     }
+    state.nextWake = wake;
     return wake;
   }
 

@@ -5,7 +5,6 @@ import dev.warden.rules.Severity;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +39,9 @@ final class PrivilegeEscalation implements Detector<PrivilegeEscalation.State> {
   private static final Set<String> ADMIN_POLICIES =
       Set.of("AdministratorAccess", "PowerUserAccess", "IAMFullAccess", "AWSLambda_FullAccess");
 
+  /** How long a role passed is remembered as routine for the principal. */
+  private static final long FORGET = 30L * 24 * 3_600_000;
+
   private final long window;
 
   PrivilegeEscalation(Thresholds thresholds) {
@@ -61,6 +63,7 @@ final class PrivilegeEscalation implements Detector<PrivilegeEscalation.State> {
     final Map<String, Pass> pending = new HashMap<>();
     final Map<String, Long> passedRoles = new HashMap<>(); // role -> last time passed
     boolean executionRole;
+    long nextWake = Long.MIN_VALUE;
 
     State(String principal) {
       this.principal = principal;
@@ -84,6 +87,7 @@ final class PrivilegeEscalation implements Detector<PrivilegeEscalation.State> {
 
   @Override
   public void accept(State state, TrailEvent event, Consumer<Detection> out) {
+    state.nextWake = Math.min(state.nextWake, event.time() + window + 1);
     state.executionRole |= event.fromLambda();
     if (!event.errorCode().isEmpty() || Calls.deployer(event)) {
       return;
@@ -275,6 +279,9 @@ final class PrivilegeEscalation implements Detector<PrivilegeEscalation.State> {
 
   @Override
   public long advance(State state, long time, Consumer<Detection> out) {
+    if (time < state.nextWake) {
+      return state.nextWake; // nothing expires before then
+    }
     long wake = NEVER;
     for (Iterator<Pass> it = state.pending.values().iterator(); it.hasNext(); ) {
       Pass pass = it.next();
@@ -284,14 +291,15 @@ final class PrivilegeEscalation implements Detector<PrivilegeEscalation.State> {
         wake = Math.min(wake, pass.time + window + 1);
       }
     }
-    Set<String> forget = new HashSet<>();
-    state.passedRoles.forEach(
-        (role, last) -> {
-          if (last + 30L * 24 * 3_600_000 < time) {
-            forget.add(role);
-          }
-        });
-    state.passedRoles.keySet().removeAll(forget);
+    for (Iterator<Long> it = state.passedRoles.values().iterator(); it.hasNext(); ) {
+      long last = it.next();
+      if (last + FORGET < time) {
+        it.remove();
+      } else {
+        wake = Math.min(wake, last + FORGET + 1);
+      }
+    }
+    state.nextWake = wake;
     return wake;
   }
 

@@ -66,7 +66,7 @@ public final class TrailAnalysis {
       boolean withUsage,
       TrailScan.Progress progress)
       throws InterruptedException {
-    LocalDetection detection = LocalDetection.of(thresholds);
+    LocalDetection detection = LocalDetection.of(thresholds, threads);
     TrailScan.Result<Worker> read =
         TrailScan.run(
             inputs,

@@ -117,11 +117,16 @@ public final class TrailSimulator {
     DateTimeFormatter stamp =
         DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
     Random names = new Random(settings.seed() ^ 0x5DEECE66DL);
+    long[] lastDelivery = {Long.MIN_VALUE / 2};
     generate(
         hour -> {
           for (int from = 0; from < hour.size(); from += perFile) {
             List<SimulatedRecord> chunk = hour.subList(from, Math.min(hour.size(), from + perFile));
-            Instant delivered = Instant.ofEpochMilli(chunk.get(chunk.size() - 1).time + 5 * MINUTE);
+            // a file's name carries its delivery minute; each file a later minute than the last,
+            // so that name order is delivery order, as with CloudTrail's five-minute deliveries
+            long minute = (chunk.get(chunk.size() - 1).time + 5 * MINUTE) / MINUTE * MINUTE;
+            lastDelivery[0] = Math.max(minute, lastDelivery[0] + MINUTE);
+            Instant delivered = Instant.ofEpochMilli(lastDelivery[0]);
             Path dir =
                 folder.resolve(
                     "AWSLogs/"
