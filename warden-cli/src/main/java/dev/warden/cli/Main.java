@@ -83,7 +83,7 @@ public final class Main implements Runnable {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    LogsCommand.Analyze.describeThresholds(
+    LogsAnalyzeCommand.describeThresholds(
         commandLine.getSubcommands().get("logs").getSubcommands().get("analyze"));
     commandLine.setOut(
         new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));

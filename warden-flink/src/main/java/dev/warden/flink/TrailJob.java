@@ -31,7 +31,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>As a cluster job: {@code flink run warden-flink-job.jar --input s3://trail/AWSLogs/ --output
  * s3://results/} (or {@code --kafka-brokers HOST:9092 --kafka-topic cloudtrail}, and {@code
- * --kafka-output-topic detections}); {@code --threshold NAME=VALUE} as on the command line.
+ * --kafka-output-topic detections}, and {@code --kafka-usage-topic usage} for the usage document
+ * when the input ends); {@code --threshold NAME=VALUE} as on the command line.
  */
 public final class TrailJob {
 
@@ -118,6 +119,17 @@ public final class TrailJob {
         .assignTimestampsAndWatermarks(watermarks(lateness));
   }
 
+  private static KafkaSink<String> kafkaSink(String brokers, String topic) {
+    return KafkaSink.<String>builder()
+        .setBootstrapServers(brokers)
+        .setRecordSerializer(
+            KafkaRecordSerializationSchema.builder()
+                .setTopic(topic)
+                .setValueSerializationSchema(new SimpleStringSchema())
+                .build())
+        .build();
+  }
+
   /** The job's entry point on a cluster. */
   public static void main(String[] args) throws Exception {
     List<String> inputs = new ArrayList<>();
@@ -125,6 +137,7 @@ public final class TrailJob {
     String brokers = null;
     String topic = null;
     String outputTopic = null;
+    String usageTopic = null;
     Thresholds thresholds = Thresholds.defaults();
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : "";
@@ -134,6 +147,7 @@ public final class TrailJob {
         case "--kafka-brokers" -> brokers = value;
         case "--kafka-topic" -> topic = value;
         case "--kafka-output-topic" -> outputTopic = value;
+        case "--kafka-usage-topic" -> usageTopic = value;
         case "--threshold" -> {
           int equals = value.indexOf('=');
           if (equals < 0) {
@@ -178,17 +192,16 @@ public final class TrailJob {
           .name("usage to files");
     }
     if (outputTopic != null && brokers != null) {
-      detections
-          .sinkTo(
-              KafkaSink.<String>builder()
-                  .setBootstrapServers(brokers)
-                  .setRecordSerializer(
-                      KafkaRecordSerializationSchema.builder()
-                          .setTopic(outputTopic)
-                          .setValueSerializationSchema(new SimpleStringSchema())
-                          .build())
-                  .build())
-          .name("detections to " + outputTopic);
+      detections.sinkTo(kafkaSink(brokers, outputTopic)).name("detections to " + outputTopic);
+    }
+    if (usageTopic != null && brokers != null) {
+      pipeline
+          .usage()
+          .keyBy(u -> 0, Types.INT)
+          .process(new MergeUsage())
+          .returns(Types.STRING)
+          .sinkTo(kafkaSink(brokers, usageTopic))
+          .name("usage to " + usageTopic);
     }
     env.execute("warden: CloudTrail analysis");
   }
