@@ -52,7 +52,7 @@ final class SimulatedFunction {
       Random random) {
     this.name = name;
     this.role = "arn:aws:iam::" + RecordWriter.ACCOUNT + ":role/service/" + name + "-role";
-    this.roleId = "AROA" + TrailSimulator.hex(random, 17).toUpperCase(java.util.Locale.ROOT);
+    this.roleId = "AROA" + Records.hex(random, 17).toUpperCase(java.util.Locale.ROOT);
     this.agent = AGENTS.get(random.nextInt(AGENTS.size()));
     this.calls = List.copyOf(calls);
     this.perHour = perHour;
