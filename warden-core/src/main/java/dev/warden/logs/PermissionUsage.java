@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * (the role session's name, when the call came from inside Lambda) — every (action, resource) pair
  * with its count and first and last time, and the calls that were denied (they show missing
  * permissions). Events whose action is unknown are counted apart, never guessed. One instance per
- * reading thread, merged at the end; memory grows with principals × pairs, not with events.
+ * reading thread, merged at the end; memory grows with principals × pairs, not with events (S3
+ * objects are kept as their bucket's {@code /*}: objects are countless).
  */
 public final class PermissionUsage implements java.io.Serializable {
 
@@ -84,6 +85,18 @@ public final class PermissionUsage implements java.io.Serializable {
   private long from = Long.MAX_VALUE;
   private long to = Long.MIN_VALUE;
 
+  /**
+   * An S3 object's ARN as its bucket's {@code /*}: objects are countless, so keeping each would
+   * make memory grow with the events, and a policy grants them by prefix anyway.
+   */
+  static String objectsAsPrefix(String resource) {
+    if (resource.startsWith("arn:aws:s3:::")) {
+      int slash = resource.indexOf('/');
+      return slash < 0 ? resource : resource.substring(0, slash) + "/*";
+    }
+    return resource;
+  }
+
   public PermissionUsage(EventActions actions) {
     this.actions = actions;
   }
@@ -100,7 +113,13 @@ public final class PermissionUsage implements java.io.Serializable {
       return;
     }
     Principal principal = principals.computeIfAbsent(event.principal(), p -> new Principal());
-    List<String> resources = EventResources.of(event);
+    List<String> resources = new ArrayList<>(2);
+    for (String resource : EventResources.of(event)) {
+      String bounded = objectsAsPrefix(resource);
+      if (!resources.contains(bounded)) {
+        resources.add(bounded);
+      }
+    }
     boolean denied = DENIED.contains(event.errorCode());
     String function =
         event.userAgent().contains("exec-env/AWS_Lambda") ? event.sessionName().orElse("") : "";

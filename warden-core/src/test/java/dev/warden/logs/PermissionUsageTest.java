@@ -130,4 +130,37 @@ class PermissionUsageTest {
     right.add(events.get(2));
     assertThat(left.merge(right).toJson()).isEqualTo(one.toJson());
   }
+
+  @Test
+  void objectsAreKeptAsTheirBucketsPrefixSoMemoryDoesNotGrowWithThem() {
+    PermissionUsage usage = new PermissionUsage(EventActions.bundled());
+    for (int i = 0; i < 1000; i++) {
+      usage.add(
+          new TrailEvent(
+              "s3-" + i,
+              Instant.parse("2026-11-20T10:00:00Z").toEpochMilli() + i,
+              "s3.amazonaws.com",
+              "GetObject",
+              "eu-west-1",
+              "111122223333",
+              "3.250.1.2",
+              LAMBDA_AGENT,
+              "",
+              "AssumedRole",
+              "arn:aws:sts::111122223333:assumed-role/orders-role/orders-api",
+              ROLE,
+              "",
+              "ASIAEXAMPLE",
+              List.of("arn:aws:s3:::exports/day/" + i + ".csv", "arn:aws:s3:::exports"),
+              Map.of(),
+              Map.of()));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> used = (List<Map<String, Object>>) principal(usage).get("used");
+    assertThat(used)
+        .extracting(u -> u.get("resource"))
+        .containsExactlyInAnyOrder("arn:aws:s3:::exports/*", "arn:aws:s3:::exports");
+    assertThat(used.get(0).get("count")).isEqualTo(1000L);
+  }
 }

@@ -170,12 +170,13 @@ final class Calls {
   }
 
   static boolean scanner(TrailEvent event) {
-    return matches(event.userAgent(), SCANNERS) || matches(event.invokedBy(), SCANNERS);
+    return matches(event.userAgent(), SCANNERS, SEEN_SCANNERS)
+        || matches(event.invokedBy(), SCANNERS, SEEN_SCANNERS);
   }
 
   static boolean deployer(TrailEvent event) {
-    return matches(event.userAgent(), DEPLOYERS)
-        || matches(event.invokedBy(), DEPLOYERS)
+    return matches(event.userAgent(), DEPLOYERS, SEEN_DEPLOYERS)
+        || matches(event.invokedBy(), DEPLOYERS, SEEN_DEPLOYERS)
         || event.sourceIp().equals("cloudformation.amazonaws.com");
   }
 
@@ -186,12 +187,13 @@ final class Calls {
   private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> SEEN_DEPLOYERS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static boolean matches(String text, List<String> markers) {
+  private static boolean matches(
+      String text,
+      List<String> markers,
+      java.util.concurrent.ConcurrentHashMap<String, Boolean> seen) {
     if (text.isEmpty()) {
       return false;
     }
-    java.util.concurrent.ConcurrentHashMap<String, Boolean> seen =
-        markers == SCANNERS ? SEEN_SCANNERS : SEEN_DEPLOYERS;
     Boolean known = seen.get(text);
     if (known != null) {
       return known;
