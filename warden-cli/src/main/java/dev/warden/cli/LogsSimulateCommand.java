@@ -63,7 +63,7 @@ final class LogsSimulateCommand implements Callable<Integer> {
   @Option(
       names = "--days",
       defaultValue = "3",
-      description = "Days from 2026-11-02; attacks need 3 (default: ${DEFAULT-VALUE}).")
+      description = "Days from 2026-06-01; attacks need 3 (default: ${DEFAULT-VALUE}).")
   int days;
 
   @Option(

@@ -46,8 +46,11 @@ public final class TrailSimulator {
     }
   }
 
-  /** The first simulated moment: Monday 2 November 2026, midnight UTC. */
-  public static final Instant START = Instant.parse("2026-11-02T00:00:00Z");
+  /**
+   * The first simulated moment: Monday 1 June 2026, midnight UTC — early enough that a long
+   * simulation (up to 180 days) still ends before today, as real logs do.
+   */
+  public static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
 
   static final String ACCOUNT = RecordWriter.ACCOUNT;
   private static final int NAMED = 8;
