@@ -50,18 +50,18 @@ public final class TrailJob {
     DataStream<TrailEvent> events =
         items
             .process(new Reading(filter))
-            .returns(JavaTypeInfo.immutable(TrailEvent.class))
+            .returns(RecordSerializers.TRAIL_EVENT)
             .name("read and filter");
     DataStream<TrailEvent> unique =
         events
             .keyBy(TrailEvent::id, Types.STRING)
             .process(new Dedup(DEDUP_WINDOW))
-            .returns(JavaTypeInfo.immutable(TrailEvent.class))
+            .returns(RecordSerializers.TRAIL_EVENT)
             .name("drop duplicates");
     DataStream<Detection> detections =
         unique
             .flatMap(new Route(thresholds))
-            .returns(JavaTypeInfo.immutable(Routed.class))
+            .returns(RecordSerializers.ROUTED)
             .name("route to detectors")
             .keyBy(routed -> routed.key, Types.STRING)
             .process(new Detect(thresholds))
