@@ -2,7 +2,6 @@ package dev.warden.flink;
 
 import java.io.IOException;
 import java.io.Serializable;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
@@ -18,83 +17,18 @@ import org.apache.flink.util.InstantiationUtil;
  * Immutable types are passed between chained operators as they are; mutable ones (states) are
  * copied by a serialization round trip.
  */
-final class JavaTypeInfo<T extends Serializable> extends TypeInformation<T> {
+final class JavaTypeInfo {
 
-  private static final long serialVersionUID = 1L;
-
-  private final Class<T> type;
-  private final boolean immutable;
-
-  private JavaTypeInfo(Class<T> type, boolean immutable) {
-    this.type = type;
-    this.immutable = immutable;
-  }
+  private JavaTypeInfo() {}
 
   /** For records and values never changed once made. */
-  static <T extends Serializable> JavaTypeInfo<T> immutable(Class<T> type) {
-    return new JavaTypeInfo<>(type, true);
+  static <T extends Serializable> TypeInformation<T> immutable(Class<T> type) {
+    return new SerializerTypeInfo<>(type, new Serializer<>(type, true));
   }
 
   /** For states, changed in place. */
-  static <T extends Serializable> JavaTypeInfo<T> mutable(Class<T> type) {
-    return new JavaTypeInfo<>(type, false);
-  }
-
-  @Override
-  public boolean isBasicType() {
-    return false;
-  }
-
-  @Override
-  public boolean isTupleType() {
-    return false;
-  }
-
-  @Override
-  public int getArity() {
-    return 1;
-  }
-
-  @Override
-  public int getTotalFields() {
-    return 1;
-  }
-
-  @Override
-  public Class<T> getTypeClass() {
-    return type;
-  }
-
-  @Override
-  public boolean isKeyType() {
-    return false;
-  }
-
-  @Override
-  public TypeSerializer<T> createSerializer(SerializerConfig config) {
-    return new Serializer<>(type, immutable);
-  }
-
-  @Override
-  public String toString() {
-    return "JavaSerialized<" + type.getName() + ">";
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof JavaTypeInfo<?> that
-        && that.type.equals(type)
-        && that.immutable == immutable;
-  }
-
-  @Override
-  public int hashCode() {
-    return type.hashCode() * 31 + (immutable ? 1 : 0);
-  }
-
-  @Override
-  public boolean canEqual(Object other) {
-    return other instanceof JavaTypeInfo;
+  static <T extends Serializable> TypeInformation<T> mutable(Class<T> type) {
+    return new SerializerTypeInfo<>(type, new Serializer<>(type, false));
   }
 
   /** Writes each value as its length and its Java serialization. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -25,10 +24,11 @@ final class RecordSerializers {
 
   /** Type information for {@link TrailEvent}. */
   static final TypeInformation<TrailEvent> TRAIL_EVENT =
-      new Info<>(TrailEvent.class, new EventSerializer());
+      new SerializerTypeInfo<>(TrailEvent.class, new EventSerializer());
 
   /** Type information for {@link Routed}. */
-  static final TypeInformation<Routed> ROUTED = new Info<>(Routed.class, new RoutedSerializer());
+  static final TypeInformation<Routed> ROUTED =
+      new SerializerTypeInfo<>(Routed.class, new RoutedSerializer());
 
   /** Writes a trail event's fields. */
   public static final class EventSerializer extends Immutable<TrailEvent> {
@@ -224,73 +224,6 @@ final class RecordSerializers {
     @Override
     public int hashCode() {
       return getClass().hashCode();
-    }
-  }
-
-  /** Type information backed by one of these serializers. */
-  private static final class Info<T> extends TypeInformation<T> {
-    private static final long serialVersionUID = 1L;
-    private final Class<T> type;
-    private final TypeSerializer<T> serializer;
-
-    Info(Class<T> type, TypeSerializer<T> serializer) {
-      this.type = type;
-      this.serializer = serializer;
-    }
-
-    @Override
-    public boolean isBasicType() {
-      return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-      return false;
-    }
-
-    @Override
-    public int getArity() {
-      return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-      return 1;
-    }
-
-    @Override
-    public Class<T> getTypeClass() {
-      return type;
-    }
-
-    @Override
-    public boolean isKeyType() {
-      return false;
-    }
-
-    @Override
-    public TypeSerializer<T> createSerializer(SerializerConfig config) {
-      return serializer;
-    }
-
-    @Override
-    public String toString() {
-      return "Warden<" + type.getSimpleName() + ">";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Info<?> that && that.type.equals(type);
-    }
-
-    @Override
-    public int hashCode() {
-      return type.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object other) {
-      return other instanceof Info;
     }
   }
 }
