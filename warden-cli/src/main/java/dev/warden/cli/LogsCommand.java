@@ -285,12 +285,7 @@ final class LogsCommand implements Runnable {
    * all cores; what was read and skipped is said on standard error.
    */
   static PermissionUsage usage(List<String> logs) throws Exception {
-    List<TrailInput> inputs;
-    try {
-      inputs = TrailInput.of(logs);
-    } catch (NoSuchFileException e) {
-      throw new UsageProblem("--trail: no such file or folder: " + e.getFile());
-    }
+    List<TrailInput> inputs = inputs(logs, "--trail: ");
     long started = System.nanoTime();
     TrailScan.Result<PermissionUsage> result =
         TrailScan.run(
@@ -307,10 +302,15 @@ final class LogsCommand implements Runnable {
 
   /** The inputs the paths name; a missing one is a usage error. */
   static List<TrailInput> inputs(List<String> logs) throws java.io.IOException {
+    return inputs(logs, "");
+  }
+
+  /** The same, the error message starting with {@code option}'s name. */
+  static List<TrailInput> inputs(List<String> logs, String option) throws java.io.IOException {
     try {
       return TrailInput.of(logs);
     } catch (NoSuchFileException e) {
-      throw new UsageProblem("no such file or folder: " + e.getFile());
+      throw new UsageProblem(option + "no such file or folder: " + e.getFile());
     }
   }
 

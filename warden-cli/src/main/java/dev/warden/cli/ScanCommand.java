@@ -178,12 +178,7 @@ final class ScanCommand implements Callable<Integer> {
    * default thresholds; what was read and skipped is said on stderr.
    */
   private static TrailAnalysis.Result observed(List<String> logs) throws Exception {
-    List<TrailInput> inputs;
-    try {
-      inputs = TrailInput.of(logs);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UsageProblem("--trail: no such file or folder: " + e.getFile());
-    }
+    List<TrailInput> inputs = LogsCommand.inputs(logs, "--trail: ");
     long started = System.nanoTime();
     TrailAnalysis.Result result =
         TrailAnalysis.run(

@@ -2,6 +2,7 @@ package dev.warden.leastpriv;
 
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.SymbolicText;
+import dev.warden.logs.EventResources;
 import dev.warden.logs.PermissionUsage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,13 +74,8 @@ final class ObservedNeeds {
   }
 
   private static String generalise(String resource) {
-    if (resource.isEmpty() || resource.equals("-")) {
-      return "*";
-    }
-    if (resource.startsWith("arn:aws:s3:::")) {
-      int slash = resource.indexOf('/');
-      return slash < 0 ? resource : resource.substring(0, slash) + "/*";
-    }
-    return resource;
+    return resource.isEmpty() || resource.equals("-")
+        ? "*"
+        : EventResources.objectsAsPrefix(resource); // usage keeps objects so already
   }
 }

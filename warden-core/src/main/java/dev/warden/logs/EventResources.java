@@ -102,4 +102,17 @@ public final class EventResources {
     }
     return value.startsWith("arn:") ? value : String.format(format, region, account, value);
   }
+
+  /**
+   * An S3 object's ARN as its bucket's {@code /*}, any other ARN as it is: objects are countless,
+   * so whatever keeps resources per principal or per call keeps objects by bucket, as policies
+   * grant them.
+   */
+  public static String objectsAsPrefix(String arn) {
+    if (arn.startsWith("arn:aws:s3:::")) {
+      int slash = arn.indexOf('/');
+      return slash < 0 ? arn : arn.substring(0, slash) + "/*";
+    }
+    return arn;
+  }
 }

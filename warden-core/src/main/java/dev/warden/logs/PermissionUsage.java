@@ -85,18 +85,6 @@ public final class PermissionUsage implements java.io.Serializable {
   private long from = Long.MAX_VALUE;
   private long to = Long.MIN_VALUE;
 
-  /**
-   * An S3 object's ARN as its bucket's {@code /*}: objects are countless, so keeping each would
-   * make memory grow with the events, and a policy grants them by prefix anyway.
-   */
-  static String objectsAsPrefix(String resource) {
-    if (resource.startsWith("arn:aws:s3:::")) {
-      int slash = resource.indexOf('/');
-      return slash < 0 ? resource : resource.substring(0, slash) + "/*";
-    }
-    return resource;
-  }
-
   public PermissionUsage(EventActions actions) {
     this.actions = actions;
   }
@@ -115,7 +103,7 @@ public final class PermissionUsage implements java.io.Serializable {
     Principal principal = principals.computeIfAbsent(event.principal(), p -> new Principal());
     List<String> resources = new ArrayList<>(2);
     for (String resource : EventResources.of(event)) {
-      String bounded = objectsAsPrefix(resource);
+      String bounded = EventResources.objectsAsPrefix(resource);
       if (!resources.contains(bounded)) {
         resources.add(bounded);
       }

@@ -129,12 +129,7 @@ final class Calls {
     if (resources.isEmpty()) {
       return "*";
     }
-    String resource = resources.get(0);
-    if (resource.startsWith("arn:aws:s3:::")) {
-      int slash = resource.indexOf('/');
-      return slash < 0 ? resource : resource.substring(0, slash) + "/*"; // objects are countless
-    }
-    return resource;
+    return EventResources.objectsAsPrefix(resources.get(0)); // objects are countless
   }
 
   /** {@code action resource}: one call as the detectors compare them. */

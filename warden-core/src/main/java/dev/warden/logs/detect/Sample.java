@@ -55,10 +55,6 @@ final class Sample implements Serializable {
     }
   }
 
-  boolean isEmpty() {
-    return count == 0;
-  }
-
   /** The kept IDs in time order. */
   List<String> ids() {
     List<String> ids = new ArrayList<>(first.size());

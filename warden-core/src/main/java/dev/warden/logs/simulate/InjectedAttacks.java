@@ -37,7 +37,7 @@ final class InjectedAttacks {
   }
 
   private SimulatedFunction function(String name) {
-    return functions.stream().filter(f -> f.name.equals(name)).findFirst().orElseThrow();
+    return SimulatedFunction.named(functions, name);
   }
 
   void inject() {

@@ -34,7 +34,7 @@ final class LookAlikes {
   }
 
   private SimulatedFunction function(String name) {
-    return functions.stream().filter(f -> f.name.equals(name)).findFirst().orElseThrow();
+    return SimulatedFunction.named(functions, name);
   }
 
   /** CI deploys through CloudFormation every day, and smoke-tests a preview function. */

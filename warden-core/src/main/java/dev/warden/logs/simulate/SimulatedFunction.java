@@ -77,4 +77,9 @@ final class SimulatedFunction {
         + "/"
         + name;
   }
+
+  /** The function of that name among {@code functions}. */
+  static SimulatedFunction named(List<SimulatedFunction> functions, String name) {
+    return functions.stream().filter(f -> f.name.equals(name)).findFirst().orElseThrow();
+  }
 }

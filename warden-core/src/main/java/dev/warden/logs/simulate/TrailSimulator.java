@@ -306,7 +306,7 @@ public final class TrailSimulator {
   }
 
   SimulatedFunction function(String name) {
-    return functions.stream().filter(f -> f.name.equals(name)).findFirst().orElseThrow();
+    return SimulatedFunction.named(functions, name);
   }
 
   // ---------------------------------------------------------------- normal traffic
