@@ -42,19 +42,37 @@ public final class TrailReader {
       InputStream input,
       Consumer<TrailEvent> events,
       Consumer<TrailProblem> problems) {
+    read(file, input, 1 << 16, events, problems);
+  }
+
+  /**
+   * Reads every record of one message of a stream (a record, a few JSON lines, or a whole
+   * CloudTrail file, gzipped or not), named {@code name} in problems.
+   */
+  public static void readMessage(
+      String name, byte[] message, Consumer<TrailEvent> events, Consumer<TrailProblem> problems) {
+    read(name, new java.io.ByteArrayInputStream(message), 1 << 12, events, problems);
+  }
+
+  private static void read(
+      String file,
+      InputStream input,
+      int buffer,
+      Consumer<TrailEvent> events,
+      Consumer<TrailProblem> problems) {
     try {
-      BufferedInputStream buffered = new BufferedInputStream(input, 1 << 16);
+      BufferedInputStream buffered = new BufferedInputStream(input, buffer);
       buffered.mark(2);
       int first = buffered.read();
       int second = buffered.read();
       buffered.reset();
       InputStream decoded =
           first == 0x1f && second == 0x8b
-              ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
+              ? new BufferedInputStream(new GZIPInputStream(buffered, buffer), buffer)
               : buffered;
       // Peek at the start to tell a Records file from JSON Lines; the bytes are read again.
       BufferedInputStream content =
-          decoded instanceof BufferedInputStream b ? b : new BufferedInputStream(decoded, 1 << 16);
+          decoded instanceof BufferedInputStream b ? b : new BufferedInputStream(decoded, buffer);
       content.mark(4096);
       byte[] head = content.readNBytes(4096);
       content.reset();
@@ -68,7 +86,8 @@ public final class TrailReader {
       if (start.matches("(?s)\\{\\s*\"Records\"\\s*:.*")) {
         records(file, content, events, problems); // bytes straight to Jackson's UTF-8 parser
       } else {
-        lines(file, new InputStreamReader(content, StandardCharsets.UTF_8), events, problems);
+        lines(
+            file, new InputStreamReader(content, StandardCharsets.UTF_8), buffer, events, problems);
       }
     } catch (IOException e) {
       problems.accept(new TrailProblem(file, 0, "cannot be read: " + describe(e)));
@@ -116,9 +135,13 @@ public final class TrailReader {
 
   /** JSON Lines: each line its own record, a broken one skipped. */
   private static void lines(
-      String file, Reader reader, Consumer<TrailEvent> events, Consumer<TrailProblem> problems)
+      String file,
+      Reader reader,
+      int buffer,
+      Consumer<TrailEvent> events,
+      Consumer<TrailProblem> problems)
       throws IOException {
-    BufferedReader lines = new BufferedReader(reader, 1 << 16);
+    BufferedReader lines = new BufferedReader(reader, buffer);
     long number = 0;
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       number++;

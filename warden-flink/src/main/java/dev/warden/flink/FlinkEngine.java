@@ -56,9 +56,12 @@ public final class FlinkEngine implements AnalysisEngine {
         StreamExecutionEnvironment.createLocalEnvironment(threads, configuration);
     TrailJob.Pipeline pipeline =
         TrailJob.pipeline(
-            TrailJob.files(env, paths, thresholds.millis("lateness")), filter, thresholds);
+            TrailJob.files(env, paths, thresholds.millis("lateness")),
+            filter,
+            thresholds,
+            UsageWindow.WHOLE_INPUT);
     CloseableIterator<Detection> detections = pipeline.detections().collectAsync();
-    CloseableIterator<PermissionUsage> mined = usage ? pipeline.usage().collectAsync() : null;
+    CloseableIterator<UsageWindow> mined = usage ? pipeline.usage().collectAsync() : null;
     JobExecutionResult result = env.execute("warden logs analyze --engine flink");
     List<Detection> found = new ArrayList<>();
     detections.forEachRemaining(found::add);
@@ -67,7 +70,7 @@ public final class FlinkEngine implements AnalysisEngine {
     Optional<PermissionUsage> merged = Optional.empty();
     if (mined != null) {
       PermissionUsage all = new PermissionUsage(EventActions.bundled());
-      mined.forEachRemaining(all::merge);
+      mined.forEachRemaining(part -> all.merge(part.usage()));
       mined.close();
       merged = Optional.of(all);
     }
@@ -81,7 +84,7 @@ public final class FlinkEngine implements AnalysisEngine {
     }
     problems.sort(
         java.util.Comparator.comparing(TrailProblem::file).thenComparingLong(TrailProblem::line));
-    long events = counter(result, Reading.EVENTS);
+    long events = counter(result, Reading.EVENTS) - counter(result, Dedup.DUPLICATES);
     progress.read(paths.size(), paths.size(), events);
     TrailScan.Result<String> read =
         new TrailScan.Result<>(

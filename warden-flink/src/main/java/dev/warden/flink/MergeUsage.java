@@ -8,38 +8,44 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
-/** Merges every principal's usage into one document, written when the input ends. */
-final class MergeUsage extends KeyedProcessFunction<Integer, PermissionUsage, String> {
+/**
+ * Merges every principal's usage of one window (the key: the window's start) into one document,
+ * handed on when the watermark passes the window's end — by then every principal's part has come,
+ * since each was sent before the watermark that passed the end.
+ */
+final class MergeUsage extends KeyedProcessFunction<Long, UsageWindow, UsageWindow> {
 
   private static final long serialVersionUID = 1L;
 
-  private transient ValueState<PermissionUsage> merged;
+  private transient ValueState<UsageWindow> merged;
 
   @Override
   public void open(OpenContext context) {
     merged =
         getRuntimeContext()
             .getState(
-                new ValueStateDescriptor<>("merged", JavaTypeInfo.mutable(PermissionUsage.class)));
+                new ValueStateDescriptor<>("merged", JavaTypeInfo.mutable(UsageWindow.class)));
   }
 
   @Override
-  public void processElement(PermissionUsage usage, Context context, Collector<String> out)
+  public void processElement(UsageWindow part, Context context, Collector<UsageWindow> out)
       throws Exception {
-    PermissionUsage all = merged.value();
+    UsageWindow all = merged.value();
     if (all == null) {
-      all = new PermissionUsage(EventActions.bundled());
-      context.timerService().registerEventTimeTimer(Long.MAX_VALUE - 1);
+      all = new UsageWindow(part.start(), part.end(), new PermissionUsage(EventActions.bundled()));
+      context.timerService().registerEventTimeTimer(part.end());
     }
-    merged.update(all.merge(usage));
+    all.usage().merge(part.usage());
+    merged.update(all);
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext context, Collector<String> out)
+  public void onTimer(long end, OnTimerContext context, Collector<UsageWindow> out)
       throws Exception {
-    PermissionUsage all = merged.value();
+    UsageWindow all = merged.value();
     if (all != null) {
-      out.collect(Json.document(all.toJson()));
+      out.collect(all);
+      merged.clear();
     }
   }
 }

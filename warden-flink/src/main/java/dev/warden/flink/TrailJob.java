@@ -1,23 +1,20 @@
 package dev.warden.flink;
 
-import dev.warden.logs.PermissionUsage;
 import dev.warden.logs.TrailEvent;
 import dev.warden.logs.TrailFilter;
-import dev.warden.logs.TrailReader;
 import dev.warden.logs.detect.Detection;
 import dev.warden.logs.detect.Thresholds;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -26,27 +23,45 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The CloudTrail analysis job: read (files, or a Kafka topic of records), count and filter, drop
  * duplicates by event ID, route each event to the detectors' keys and run each detector as a keyed
- * process function with event-time timers, and mine usage per principal. The same core code as the
- * local engine does each step.
+ * process function with event-time timers, and mine usage per principal and window. The same core
+ * code as the local engine does each step.
  *
  * <p>As a cluster job: {@code flink run warden-flink-job.jar --input s3://trail/AWSLogs/ --output
- * s3://results/} (or {@code --kafka-brokers HOST:9092 --kafka-topic cloudtrail}, and {@code
- * --kafka-output-topic detections}, and {@code --kafka-usage-topic usage} for the usage document
- * when the input ends); {@code --threshold NAME=VALUE} as on the command line.
+ * s3://results/}, or from and to Kafka: {@code --kafka-brokers HOST:9092 --kafka-topic cloudtrail
+ * --kafka-output-topic detections --kafka-usage-topic usage}; the options are {@link JobOptions}'.
  */
 public final class TrailJob {
 
   /** How long an event ID is remembered to drop copies delivered again. */
   static final long DEDUP_WINDOW = 3_600_000L;
 
-  /** What the job produces. */
-  public record Pipeline(DataStream<Detection> detections, DataStream<PermissionUsage> usage) {}
+  /** How long a Kafka partition may stay silent before the watermark moves on without it. */
+  static final Duration IDLE_PARTITION = Duration.ofMinutes(5);
+
+  /**
+   * What the job produces: detections, and each principal's usage per window (see {@link
+   * #mergedUsage}).
+   */
+  public record Pipeline(DataStream<Detection> detections, DataStream<UsageWindow> usage) {
+
+    /** Every principal's usage of a window merged: one document per window, when it closes. */
+    public DataStream<UsageWindow> mergedUsage() {
+      return usage
+          .keyBy(UsageWindow::start, Types.LONG)
+          .process(new MergeUsage())
+          .returns(JavaTypeInfo.mutable(UsageWindow.class))
+          .name("merge usage");
+    }
+  }
 
   private TrailJob() {}
 
-  /** The steps after reading, on {@code items} that carry event-time watermarks. */
+  /**
+   * The steps after reading, on {@code items} that carry event-time watermarks; usage is mined per
+   * window of {@code usageWindow} milliseconds (or {@link UsageWindow#WHOLE_INPUT}).
+   */
   public static Pipeline pipeline(
-      DataStream<TrailItem> items, TrailFilter filter, Thresholds thresholds) {
+      DataStream<TrailItem> items, TrailFilter filter, Thresholds thresholds, long usageWindow) {
     DataStream<TrailEvent> events =
         items
             .process(new Reading(filter))
@@ -67,16 +82,16 @@ public final class TrailJob {
             .process(new Detect(thresholds))
             .returns(JavaTypeInfo.immutable(Detection.class))
             .name("detect");
-    DataStream<PermissionUsage> usage =
+    DataStream<UsageWindow> usage =
         unique
             .keyBy(TrailEvent::principal, Types.STRING)
-            .process(new Mine())
-            .returns(JavaTypeInfo.mutable(PermissionUsage.class))
+            .process(new Mine(usageWindow))
+            .returns(JavaTypeInfo.mutable(UsageWindow.class))
             .name("mine usage");
     return new Pipeline(detections, usage);
   }
 
-  /** Event time from each event; watermarks {@code lateness} behind the newest, per file. */
+  /** Event time from each event; watermarks {@code lateness} behind the newest, per split. */
   static WatermarkStrategy<TrailItem> watermarks(long lateness) {
     return WatermarkStrategy.<TrailItem>forBoundedOutOfOrderness(Duration.ofMillis(lateness))
         .withTimestampAssigner(
@@ -95,114 +110,99 @@ public final class TrailJob {
         source, watermarks(lateness), "CloudTrail files", JavaTypeInfo.immutable(TrailItem.class));
   }
 
-  /** A Kafka topic whose messages are CloudTrail records, one per message. */
-  public static DataStream<TrailItem> kafka(
-      StreamExecutionEnvironment env, String brokers, String topic, String group, long lateness) {
-    KafkaSource<String> source =
-        KafkaSource.<String>builder()
-            .setBootstrapServers(brokers)
-            .setTopics(topic)
-            .setGroupId(group)
-            .setStartingOffsets(OffsetsInitializer.earliest())
-            .setValueOnlyDeserializer(new SimpleStringSchema())
-            .build();
-    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "CloudTrail topic " + topic)
-        .flatMap(
-            (String message, org.apache.flink.util.Collector<TrailItem> out) ->
-                TrailReader.read(
-                    topic,
-                    new java.io.ByteArrayInputStream(
-                        message.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    event -> out.collect(TrailItem.of(event)),
-                    problem -> out.collect(TrailItem.of(problem))))
-        .returns(JavaTypeInfo.immutable(TrailItem.class))
-        .assignTimestampsAndWatermarks(watermarks(lateness));
+  /**
+   * A Kafka topic whose messages hold CloudTrail records (one each, or a whole delivered file);
+   * watermarks per partition, a partition silent for {@link #IDLE_PARTITION} not holding them back.
+   */
+  public static DataStream<TrailItem> kafka(StreamExecutionEnvironment env, JobOptions options) {
+    KafkaSourceBuilder<TrailItem> builder =
+        KafkaSource.<TrailItem>builder()
+            .setBootstrapServers(options.brokers())
+            .setTopics(options.topic())
+            .setGroupId(options.group())
+            .setStartingOffsets(startingOffsets(options.from()))
+            .setDeserializer(new TrailMessages());
+    if (options.bounded()) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return env.fromSource(
+        builder.build(),
+        watermarks(options.thresholds().millis("lateness")).withIdleness(IDLE_PARTITION),
+        "CloudTrail topic " + options.topic(),
+        JavaTypeInfo.immutable(TrailItem.class));
   }
 
+  @SuppressWarnings("deprecation") // the connector takes Kafka's OffsetResetStrategy still
+  private static OffsetsInitializer startingOffsets(String from) {
+    return switch (from) {
+      case "latest" -> OffsetsInitializer.latest();
+      case "committed" ->
+          OffsetsInitializer.committedOffsets(
+              org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST);
+      default -> OffsetsInitializer.earliest();
+    };
+  }
+
+  /** Each record to the topic at least once (flushed at checkpoints and when the input ends). */
   private static KafkaSink<String> kafkaSink(String brokers, String topic) {
     return KafkaSink.<String>builder()
         .setBootstrapServers(brokers)
-        .setRecordSerializer(
-            KafkaRecordSerializationSchema.builder()
-                .setTopic(topic)
-                .setValueSerializationSchema(new SimpleStringSchema())
-                .build())
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .setRecordSerializer(new TopicMessages(topic))
+        .build();
+  }
+
+  /**
+   * The whole job on {@code env}: the source, the pipeline, and detections (JSON lines, as {@code
+   * warden logs analyze} writes them) and usage documents (one per window) to files or topics.
+   */
+  public static void build(StreamExecutionEnvironment env, JobOptions options) {
+    long lateness = options.thresholds().millis("lateness");
+    DataStream<TrailItem> items =
+        options.kafka() ? kafka(env, options) : files(env, options.inputs(), lateness);
+    Pipeline pipeline =
+        pipeline(items, TrailFilter.all(), options.thresholds(), options.usageWindow());
+    DataStream<String> detections =
+        pipeline.detections().map(Json::line).returns(Types.STRING).name("detections as JSON");
+    DataStream<String> usage =
+        pipeline
+            .mergedUsage()
+            .map(window -> Json.document(window.toJson()))
+            .returns(Types.STRING)
+            .name("usage as JSON");
+    if (options.output() != null) {
+      detections.sinkTo(fileSink(options.output(), "detections")).name("detections to files");
+      usage.sinkTo(fileSink(options.output(), "usage")).name("usage to files");
+    }
+    String brokers = options.brokers();
+    if (brokers != null && options.outputTopic() != null) {
+      detections
+          .sinkTo(kafkaSink(brokers, options.outputTopic()))
+          .name("detections to " + options.outputTopic());
+    }
+    if (brokers != null && options.usageTopic() != null) {
+      usage
+          .sinkTo(kafkaSink(brokers, options.usageTopic()))
+          .name("usage to " + options.usageTopic());
+    }
+  }
+
+  private static FileSink<String> fileSink(String output, String folder) {
+    return FileSink.forRowFormat(new Path(output, folder), new SimpleStringEncoder<String>())
         .build();
   }
 
   /** The job's entry point on a cluster. */
   public static void main(String[] args) throws Exception {
-    List<String> inputs = new ArrayList<>();
-    String output = null;
-    String brokers = null;
-    String topic = null;
-    String outputTopic = null;
-    String usageTopic = null;
-    Thresholds thresholds = Thresholds.defaults();
-    for (int i = 0; i < args.length; i += 2) {
-      String value = i + 1 < args.length ? args[i + 1] : "";
-      switch (args[i]) {
-        case "--input" -> inputs.add(value);
-        case "--output" -> output = value;
-        case "--kafka-brokers" -> brokers = value;
-        case "--kafka-topic" -> topic = value;
-        case "--kafka-output-topic" -> outputTopic = value;
-        case "--kafka-usage-topic" -> usageTopic = value;
-        case "--threshold" -> {
-          int equals = value.indexOf('=');
-          if (equals < 0) {
-            throw new IllegalArgumentException("--threshold takes NAME=VALUE, not " + value);
-          }
-          thresholds = thresholds.with(value.substring(0, equals), value.substring(equals + 1));
-        }
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    if (inputs.isEmpty() == (brokers == null || topic == null)) {
-      throw new IllegalArgumentException(
-          "give --input PATH (repeatable) or --kafka-brokers HOSTS --kafka-topic TOPIC");
-    }
-    if (output == null && (outputTopic == null || brokers == null)) {
-      throw new IllegalArgumentException("give --output PATH or --kafka-output-topic TOPIC");
-    }
+    JobOptions options = JobOptions.parse(args);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    long lateness = thresholds.millis("lateness");
-    DataStream<TrailItem> items =
-        inputs.isEmpty()
-            ? kafka(env, brokers, topic, "warden", lateness)
-            : files(env, inputs, lateness);
-    Pipeline pipeline = pipeline(items, TrailFilter.all(), thresholds);
-    DataStream<String> detections =
-        pipeline.detections().map(Json::line).returns(Types.STRING).name("detections as JSON");
-    if (output != null) {
-      detections
-          .sinkTo(
-              FileSink.forRowFormat(
-                      new Path(output, "detections"), new SimpleStringEncoder<String>())
-                  .build())
-          .name("detections to files");
-      pipeline
-          .usage()
-          .keyBy(u -> 0, Types.INT)
-          .process(new MergeUsage())
-          .returns(Types.STRING)
-          .sinkTo(
-              FileSink.forRowFormat(new Path(output, "usage"), new SimpleStringEncoder<String>())
-                  .build())
-          .name("usage to files");
+    if (options.kafka() && !options.bounded() && env.getCheckpointInterval() <= 0) {
+      env.enableCheckpointing(CHECKPOINT_INTERVAL); // offsets committed, sinks flushed
     }
-    if (outputTopic != null && brokers != null) {
-      detections.sinkTo(kafkaSink(brokers, outputTopic)).name("detections to " + outputTopic);
-    }
-    if (usageTopic != null && brokers != null) {
-      pipeline
-          .usage()
-          .keyBy(u -> 0, Types.INT)
-          .process(new MergeUsage())
-          .returns(Types.STRING)
-          .sinkTo(kafkaSink(brokers, usageTopic))
-          .name("usage to " + usageTopic);
-    }
+    build(env, options);
     env.execute("warden: CloudTrail analysis");
   }
+
+  /** How often an endless job checkpoints when the cluster does not say. */
+  static final long CHECKPOINT_INTERVAL = 60_000L;
 }

@@ -14,7 +14,6 @@ import dev.warden.logs.simulate.TrailSimulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
@@ -29,13 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlinkEquivalenceTest {
 
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniClusters.twoSlots();
 
   @TempDir static Path folder;
 
@@ -67,15 +60,16 @@ class FlinkEquivalenceTest {
         TrailJob.pipeline(
             TrailJob.files(env, paths, Thresholds.defaults().millis("lateness")),
             TrailFilter.all(),
-            Thresholds.defaults());
+            Thresholds.defaults(),
+            UsageWindow.WHOLE_INPUT);
     CloseableIterator<Detection> detections = pipeline.detections().collectAsync();
-    CloseableIterator<PermissionUsage> usage = pipeline.usage().collectAsync();
+    CloseableIterator<UsageWindow> usage = pipeline.usage().collectAsync();
     env.execute("equivalence");
     List<Detection> found = new ArrayList<>();
     detections.forEachRemaining(found::add);
     found.sort(Detection.ORDER);
     PermissionUsage mined = new PermissionUsage(EventActions.bundled());
-    usage.forEachRemaining(mined::merge);
+    usage.forEachRemaining(part -> mined.merge(part.usage()));
 
     assertThat(local.detections())
         .extracting(Detection::type)

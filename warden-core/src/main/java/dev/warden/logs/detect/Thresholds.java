@@ -242,6 +242,20 @@ public final class Thresholds implements Serializable {
     }
   }
 
+  /**
+   * A duration as thresholds write it — a whole number and s, m, h or d ({@code 90s}, {@code 1d}) —
+   * in milliseconds.
+   */
+  public static long durationMillis(String text) {
+    try {
+      return duration(text.trim().toLowerCase(Locale.ROOT)).toMillis();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "a duration is a whole number and s, m, h or d (90s, 10m, 6h, 7d), not '" + text + "'",
+          e);
+    }
+  }
+
   private static Duration duration(String value) {
     if (value.length() < 2) {
       throw new NumberFormatException(value);
