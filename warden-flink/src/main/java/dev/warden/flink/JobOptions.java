@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The cluster job's command line: where the records come from (files, or a Kafka topic), where
- * detections and usage go (files, or topics), the usage window and the thresholds.
+ * The cluster job's command line: where the records come from (files, a Kafka topic or a Kinesis
+ * stream), where detections and usage go (files, or Kafka topics), the usage window and the
+ * thresholds.
  *
  * @param inputs CloudTrail files or folders ({@code --input}, repeatable)
  * @param output the folder for {@code detections/} and {@code usage/} ({@code --output})
@@ -16,7 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param group the consumer group ({@code --kafka-group}, default {@code warden})
  * @param from where a new job starts in the topic: earliest, latest or committed ({@code
  *     --kafka-from}, default earliest)
- * @param bounded read what the topic holds when the job starts, then end ({@code --kafka-bounded})
+ * @param stream the Kinesis stream of CloudTrail records, by name or ARN ({@code --kinesis-stream})
+ * @param region the Kinesis stream's region ({@code --kinesis-region})
+ * @param endpoint a Kinesis endpoint of one's own ({@code --kinesis-endpoint})
+ * @param kinesisFrom where a new job starts in the stream: trim-horizon or latest ({@code
+ *     --kinesis-from}, default trim-horizon)
+ * @param bounded read what the topic or stream holds when the job starts, then end ({@code
+ *     --bounded})
  * @param outputTopic the topic for detections ({@code --kafka-output-topic})
  * @param usageTopic the topic for usage documents ({@code --kafka-usage-topic})
  * @param usageWindow the window of event time per usage document in milliseconds, or {@link
@@ -30,6 +37,10 @@ public record JobOptions(
     @Nullable String topic,
     String group,
     String from,
+    @Nullable String stream,
+    @Nullable String region,
+    @Nullable String endpoint,
+    String kinesisFrom,
     boolean bounded,
     @Nullable String outputTopic,
     @Nullable String usageTopic,
@@ -39,9 +50,16 @@ public record JobOptions(
   /** The usage window of an endless topic unless told otherwise. */
   static final long DAY = 86_400_000L;
 
-  /** True when the records come from a Kafka topic. */
-  public boolean kafka() {
-    return inputs.isEmpty();
+  /** Where the records come from. */
+  public enum Source {
+    FILES,
+    KAFKA,
+    KINESIS
+  }
+
+  /** Where the records come from. */
+  public Source source() {
+    return stream != null ? Source.KINESIS : inputs.isEmpty() ? Source.KAFKA : Source.FILES;
   }
 
   /** Reads the job's arguments; a wrong one is an {@link IllegalArgumentException} that says so. */
@@ -52,6 +70,10 @@ public record JobOptions(
     String topic = null;
     String group = "warden";
     String from = "earliest";
+    String stream = null;
+    String region = null;
+    String endpoint = null;
+    String kinesisFrom = "trim-horizon";
     boolean bounded = false;
     String outputTopic = null;
     String usageTopic = null;
@@ -59,7 +81,7 @@ public record JobOptions(
     Thresholds thresholds = Thresholds.defaults();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
-      if (option.equals("--kafka-bounded")) {
+      if (option.equals("--bounded")) {
         bounded = true;
         continue;
       }
@@ -80,6 +102,16 @@ public record JobOptions(
           }
           from = value;
         }
+        case "--kinesis-stream" -> stream = value;
+        case "--kinesis-region" -> region = value;
+        case "--kinesis-endpoint" -> endpoint = value;
+        case "--kinesis-from" -> {
+          if (!List.of("trim-horizon", "latest").contains(value)) {
+            throw new IllegalArgumentException(
+                "--kinesis-from takes trim-horizon or latest, not " + value);
+          }
+          kinesisFrom = value;
+        }
         case "--kafka-output-topic" -> outputTopic = value;
         case "--kafka-usage-topic" -> usageTopic = value;
         case "--usage-window" ->
@@ -95,9 +127,17 @@ public record JobOptions(
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
-    if (inputs.isEmpty() == (brokers == null || topic == null)) {
+    int sources = (inputs.isEmpty() ? 0 : 1) + (topic != null ? 1 : 0) + (stream != null ? 1 : 0);
+    if (sources != 1) {
       throw new IllegalArgumentException(
-          "give --input PATH (repeatable) or --kafka-brokers HOSTS --kafka-topic TOPIC");
+          "give one source: --input PATH (repeatable), --kafka-brokers HOSTS --kafka-topic TOPIC,"
+              + " or --kinesis-stream NAME --kinesis-region REGION");
+    }
+    if (topic != null && brokers == null) {
+      throw new IllegalArgumentException("--kafka-topic needs --kafka-brokers");
+    }
+    if (stream != null && region == null) {
+      throw new IllegalArgumentException("--kinesis-stream needs --kinesis-region");
     }
     if ((outputTopic != null || usageTopic != null) && brokers == null) {
       throw new IllegalArgumentException(
@@ -107,10 +147,13 @@ public record JobOptions(
       throw new IllegalArgumentException("give --output PATH or --kafka-output-topic TOPIC");
     }
     boolean endless = inputs.isEmpty() && !bounded;
+    if (bounded && !inputs.isEmpty()) {
+      throw new IllegalArgumentException("--bounded is for a topic or stream; files always end");
+    }
     long window = usageWindow != null ? usageWindow : endless ? DAY : UsageWindow.WHOLE_INPUT;
     if (endless && window == UsageWindow.WHOLE_INPUT) {
       throw new IllegalArgumentException(
-          "an endless topic never ends: give --usage-window a duration (1d), or --kafka-bounded");
+          "an endless topic or stream never ends: give --usage-window a duration (1d), or --bounded");
     }
     return new JobOptions(
         List.copyOf(inputs),
@@ -119,6 +162,10 @@ public record JobOptions(
         topic,
         group,
         from,
+        stream,
+        region,
+        endpoint,
+        kinesisFrom,
         bounded,
         outputTopic,
         usageTopic,

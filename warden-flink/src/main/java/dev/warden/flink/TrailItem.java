@@ -14,13 +14,15 @@ public final class TrailItem implements java.io.Serializable {
 
   public TrailItem() {}
 
-  static TrailItem of(TrailEvent event) {
+  /** An event read. */
+  public static TrailItem of(TrailEvent event) {
     TrailItem item = new TrailItem();
     item.event = event;
     return item;
   }
 
-  static TrailItem of(TrailProblem problem) {
+  /** A record that could not be read. */
+  public static TrailItem of(TrailProblem problem) {
     TrailItem item = new TrailItem();
     item.problem = problem;
     return item;

@@ -1,11 +1,15 @@
 package dev.warden.flink;
 
+import dev.warden.flink.kinesis.KinesisClients;
+import dev.warden.flink.kinesis.KinesisTrailSource;
+import dev.warden.flink.kinesis.ShardSplit;
 import dev.warden.logs.TrailEvent;
 import dev.warden.logs.TrailFilter;
 import dev.warden.logs.detect.Detection;
 import dev.warden.logs.detect.Thresholds;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -28,7 +32,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>As a cluster job: {@code flink run warden-flink-job.jar --input s3://trail/AWSLogs/ --output
  * s3://results/}, or from and to Kafka: {@code --kafka-brokers HOST:9092 --kafka-topic cloudtrail
- * --kafka-output-topic detections --kafka-usage-topic usage}; the options are {@link JobOptions}'.
+ * --kafka-output-topic detections --kafka-usage-topic usage}, or from Kinesis: {@code
+ * --kinesis-stream cloudtrail --kinesis-region eu-west-1}; the options are {@link JobOptions}'.
  */
 public final class TrailJob {
 
@@ -132,6 +137,29 @@ public final class TrailJob {
         JavaTypeInfo.immutable(TrailItem.class));
   }
 
+  /**
+   * A Kinesis stream whose records hold CloudTrail records (as Kafka messages do); watermarks per
+   * shard, a shard silent for {@link #IDLE_PARTITION} not holding them back.
+   */
+  static DataStream<TrailItem> kinesis(
+      StreamExecutionEnvironment env, JobOptions options, KinesisClients clients) {
+    String stream = Objects.requireNonNull(options.stream());
+    KinesisTrailSource source =
+        new KinesisTrailSource(
+            KinesisTrailSource.Settings.of(
+                stream,
+                options.kinesisFrom().equals("latest")
+                    ? ShardSplit.LATEST
+                    : ShardSplit.TRIM_HORIZON,
+                options.bounded(),
+                clients));
+    return env.fromSource(
+        source,
+        watermarks(options.thresholds().millis("lateness")).withIdleness(IDLE_PARTITION),
+        "CloudTrail stream " + stream,
+        JavaTypeInfo.immutable(TrailItem.class));
+  }
+
   @SuppressWarnings("deprecation") // the connector takes Kafka's OffsetResetStrategy still
   private static OffsetsInitializer startingOffsets(String from) {
     return switch (from) {
@@ -157,9 +185,21 @@ public final class TrailJob {
    * warden logs analyze} writes them) and usage documents (one per window) to files or topics.
    */
   public static void build(StreamExecutionEnvironment env, JobOptions options) {
+    build(
+        env,
+        options,
+        KinesisClients.of(Objects.requireNonNullElse(options.region(), ""), options.endpoint()));
+  }
+
+  /** {@link #build(StreamExecutionEnvironment, JobOptions)} with Kinesis clients of one's own. */
+  static void build(StreamExecutionEnvironment env, JobOptions options, KinesisClients clients) {
     long lateness = options.thresholds().millis("lateness");
     DataStream<TrailItem> items =
-        options.kafka() ? kafka(env, options) : files(env, options.inputs(), lateness);
+        switch (options.source()) {
+          case FILES -> files(env, options.inputs(), lateness);
+          case KAFKA -> kafka(env, options);
+          case KINESIS -> kinesis(env, options, clients);
+        };
     Pipeline pipeline =
         pipeline(items, TrailFilter.all(), options.thresholds(), options.usageWindow());
     DataStream<String> detections =
@@ -196,13 +236,22 @@ public final class TrailJob {
   public static void main(String[] args) throws Exception {
     JobOptions options = JobOptions.parse(args);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    if (options.kafka() && !options.bounded() && env.getCheckpointInterval() <= 0) {
-      env.enableCheckpointing(CHECKPOINT_INTERVAL); // offsets committed, sinks flushed
-    }
+    checkpoint(env, CHECKPOINT_INTERVAL);
     build(env, options);
     env.execute("warden: CloudTrail analysis");
   }
 
-  /** How often an endless job checkpoints when the cluster does not say. */
+  /**
+   * Checkpoints every {@code interval} ms unless the cluster set its own interval: they commit the
+   * source's offsets, flush the topics written and finish the files written — without them a file
+   * sink leaves its output in progress, even when the input ends.
+   */
+  static void checkpoint(StreamExecutionEnvironment env, long interval) {
+    if (env.getCheckpointInterval() <= 0) {
+      env.enableCheckpointing(interval);
+    }
+  }
+
+  /** How often the job checkpoints when the cluster does not say. */
   static final long CHECKPOINT_INTERVAL = 60_000L;
 }

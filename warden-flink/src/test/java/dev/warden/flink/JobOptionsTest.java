@@ -11,13 +11,13 @@ class JobOptionsTest {
   @Test
   void filesAreMinedAsAWholeAndAnEndlessTopicByTheDay() {
     JobOptions files = JobOptions.parse("--input", "s3://trail/", "--output", "s3://out/");
-    assertThat(files.kafka()).isFalse();
+    assertThat(files.source()).isEqualTo(JobOptions.Source.FILES);
     assertThat(files.usageWindow()).isEqualTo(UsageWindow.WHOLE_INPUT);
 
     JobOptions stream =
         JobOptions.parse(
             "--kafka-brokers", "k:9092", "--kafka-topic", "ct", "--kafka-output-topic", "det");
-    assertThat(stream.kafka()).isTrue();
+    assertThat(stream.source()).isEqualTo(JobOptions.Source.KAFKA);
     assertThat(stream.usageWindow()).isEqualTo(86_400_000L);
     assertThat(stream.group()).isEqualTo("warden");
     assertThat(stream.from()).isEqualTo("earliest");
@@ -39,12 +39,43 @@ class JobOptionsTest {
     assertThat(hourly.usageWindow()).isEqualTo(6 * 3_600_000L);
     assertThat(hourly.thresholds().millis("lateness")).isEqualTo(30 * 60_000L);
     assertThat(hourly.from()).isEqualTo("committed");
+
+    JobOptions kinesis =
+        JobOptions.parse(
+            "--kinesis-stream",
+            "arn:aws:kinesis:eu-west-1:111122223333:stream/ct",
+            "--kinesis-region",
+            "eu-west-1",
+            "--output",
+            "/out",
+            "--bounded");
+    assertThat(kinesis.source()).isEqualTo(JobOptions.Source.KINESIS);
+    assertThat(kinesis.kinesisFrom()).isEqualTo("trim-horizon");
+    assertThat(kinesis.usageWindow()).isEqualTo(UsageWindow.WHOLE_INPUT);
   }
 
   @Test
   void slipsAreToldWhatToGive() {
     assertThatThrownBy(() -> JobOptions.parse("--output", "/out"))
-        .hasMessageContaining("give --input PATH");
+        .hasMessageContaining("give one source: --input PATH");
+    assertThatThrownBy(
+            () ->
+                JobOptions.parse(
+                    "--input",
+                    "/in",
+                    "--kinesis-stream",
+                    "ct",
+                    "--kinesis-region",
+                    "us-east-1",
+                    "--output",
+                    "/o"))
+        .hasMessageContaining("give one source");
+    assertThatThrownBy(() -> JobOptions.parse("--kinesis-stream", "ct", "--output", "/o"))
+        .hasMessage("--kinesis-stream needs --kinesis-region");
+    assertThatThrownBy(() -> JobOptions.parse("--kafka-topic", "ct", "--output", "/o"))
+        .hasMessage("--kafka-topic needs --kafka-brokers");
+    assertThatThrownBy(() -> JobOptions.parse("--input", "/in", "--output", "/o", "--bounded"))
+        .hasMessageContaining("files always end");
     assertThatThrownBy(() -> JobOptions.parse("--input", "/in"))
         .hasMessageContaining("give --output PATH or --kafka-output-topic");
     assertThatThrownBy(() -> JobOptions.parse("--input", "/in", "--output"))
@@ -62,7 +93,7 @@ class JobOptionsTest {
                     "/o",
                     "--usage-window",
                     "all"))
-        .hasMessageContaining("an endless topic never ends");
+        .hasMessageContaining("an endless topic or stream never ends");
     assertThatThrownBy(
             () -> JobOptions.parse("--input", "/in", "--output", "/o", "--usage-window", "1w"))
         .hasMessageContaining("not '1w'");

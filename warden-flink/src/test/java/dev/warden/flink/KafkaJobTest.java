@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.warden.logs.TrailFilter;
-import dev.warden.logs.TrailInput;
-import dev.warden.logs.TrailScan;
 import dev.warden.logs.detect.Detection;
-import dev.warden.logs.detect.Thresholds;
-import dev.warden.logs.detect.TrailAnalysis;
 import dev.warden.logs.simulate.TrailSimulator;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +52,7 @@ class KafkaJobTest {
   @TempDir static Path folder;
 
   static KafkaClusterTestKit kafka;
-  static TrailAnalysis.Result local;
+  static StreamedTrail trail;
 
   @BeforeAll
   static void startKafkaAndPublishATrail() throws Exception {
@@ -86,22 +79,8 @@ class KafkaJobTest {
           .all()
           .get();
     }
-    ByteArrayOutputStream simulated = new ByteArrayOutputStream();
-    new TrailSimulator(new TrailSimulator.Settings(11, 16, 3, 30, true)).writeJsonLines(simulated);
-    List<String> lines =
-        new ArrayList<>(List.of(simulated.toString(StandardCharsets.UTF_8).split("\n")));
-    lines.add(lines.size() / 2, "{\"eventVersion\": \"1.08\", \"eventTime\": "); // cut short
-    lines.add(lines.size() / 3, lines.get(lines.size() / 3)); // delivered twice
-    Path trail = folder.resolve("trail.jsonl");
-    Files.write(trail, lines);
-    local =
-        TrailAnalysis.run(
-            TrailInput.of(List.of(trail.toString())),
-            2,
-            TrailFilter.all(),
-            Thresholds.defaults(),
-            true,
-            TrailScan.Progress.NONE);
+    trail = StreamedTrail.simulate(folder);
+    List<String> lines = trail.lines;
     Properties properties = kafka.clientProperties();
     properties.put("key.serializer", ByteArraySerializer.class.getName());
     properties.put("value.serializer", ByteArraySerializer.class.getName());
@@ -134,32 +113,26 @@ class KafkaJobTest {
             TRAIL,
             "--kafka-group",
             "whole",
-            "--kafka-bounded",
+            "--bounded",
             "--kafka-output-topic",
             "detections",
             "--kafka-usage-topic",
             "usage");
 
-    List<String> expected = new ArrayList<>();
-    for (Detection detection : local.detections()) {
-      expected.add(Json.line(detection));
-    }
-    assertThat(local.detections())
+    List<String> expected = trail.detectionLines();
+    assertThat(trail.local.detections())
         .extracting(Detection::type)
         .contains("groundhog-day", "credential-exfiltration", "denial-of-wallet");
     assertThat(new TreeSet<>(consume("detections"))).isEqualTo(new TreeSet<>(expected));
     assertThat(consume("detections")).hasSize(expected.size());
-    assertThat(consume("usage"))
-        .containsExactly(
-            Json.document(
-                new UsageWindow(0, UsageWindow.END_OF_INPUT, local.usage().orElseThrow())
-                    .toJson()));
+    assertThat(consume("usage")).containsExactly(trail.usageDocument());
     assertThat((Long) result.getAccumulatorResult(Reading.PROBLEMS)).isEqualTo(1);
     assertThat((Long) result.getAccumulatorResult(Dedup.DUPLICATES)).isEqualTo(1);
     List<String> problems = result.getAccumulatorResult(Reading.PROBLEM_LIST);
     assertThat(problems).singleElement().asString().matches("cloudtrail/[01]@\\d+\t1\t.+");
     long read = result.getAccumulatorResult(Reading.EVENTS);
-    assertThat(read - 1).isEqualTo(local.read().events()); // the local count leaves out copies
+    assertThat(read - 1)
+        .isEqualTo(trail.local.read().events()); // the local count leaves out copies
   }
 
   @Test
@@ -171,7 +144,7 @@ class KafkaJobTest {
         TRAIL,
         "--kafka-group",
         "daily",
-        "--kafka-bounded",
+        "--bounded",
         "--usage-window",
         "1d",
         "--kafka-output-topic",
@@ -199,7 +172,7 @@ class KafkaJobTest {
           .isBefore(from.plus(Duration.ofDays(1)));
     }
     // the days together hold every use of the whole input, each counted once
-    JsonNode whole = JSON.valueToTree(local.usage().orElseThrow().toJson());
+    JsonNode whole = JSON.valueToTree(trail.local.usage().orElseThrow().toJson());
     assertThat(uses(days)).isEqualTo(uses(List.of(whole)));
   }
 
