@@ -37,7 +37,6 @@ public final class FakeKinesis implements KinesisClient {
   private static final Set<String> EXPIRING = ConcurrentHashMap.newKeySet();
 
   private final String name;
-  private final List<FakeShard> shards;
   private final int throttleEvery;
   private final AtomicLong reads = new AtomicLong();
 
@@ -58,7 +57,6 @@ public final class FakeKinesis implements KinesisClient {
 
   public FakeKinesis(String name, int throttleEvery) {
     this.name = name;
-    this.shards = STREAMS.get(name);
     this.throttleEvery = throttleEvery;
   }
 
@@ -73,6 +71,7 @@ public final class FakeKinesis implements KinesisClient {
       }
       from = Integer.parseInt(request.nextToken());
     }
+    List<FakeShard> shards = STREAMS.get(name);
     FakeShard shard = shards.get(from);
     return ListShardsResponse.builder()
         .shards(Shard.builder().shardId(shard.id()).build())
@@ -134,7 +133,7 @@ public final class FakeKinesis implements KinesisClient {
   }
 
   private FakeShard shard(String id) {
-    return shards.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    return STREAMS.get(name).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
   }
 
   @Override
