@@ -19,6 +19,14 @@ final class InputOptions {
   Map<String, String> parameters = new LinkedHashMap<>();
 
   @Option(
+      names = "--stage",
+      paramLabel = "NAME",
+      description =
+          "The Serverless Framework stage to read serverless.yml for, like `serverless deploy"
+              + " --stage` (default: the file's provider.stage, else dev).")
+  String stage;
+
+  @Option(
       names = ReadLimits.FILE_SIZE_OPTION,
       paramLabel = "MIB",
       description = "Largest input file read, in MiB (default: ${DEFAULT-VALUE}).",
@@ -41,7 +49,7 @@ final class InputOptions {
   long maxNodes;
 
   ScanRequest request(List<Path> paths) {
-    return new ScanRequest(paths, parameters, limits());
+    return new ScanRequest(paths, parameters, limits(), stage);
   }
 
   ReadLimits limits() {

@@ -231,7 +231,7 @@ class MainTest {
     assertThat(cli.exitCode()).isEqualTo(3);
     assertThat(cli.err())
         .contains("config.yaml: not a CloudFormation or SAM template")
-        .contains("Scan a template file");
+        .contains("Scan a template or serverless.yml");
   }
 
   @Test

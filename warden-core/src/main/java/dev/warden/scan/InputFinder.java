@@ -3,6 +3,7 @@ package dev.warden.scan;
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.SourceLocation;
 import dev.warden.inventory.document.ScanRoot;
+import dev.warden.inventory.serverless.ServerlessLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +20,10 @@ import java.util.Set;
 
 /**
  * Finds the files under a scanned folder that may be templates: YAML, JSON and {@code .template}
- * files whose first bytes mention CloudFormation, outside dependency, build and VCS folders, and
- * not the patched copies {@code warden policy --patch} writes ({@code template.warden.yaml}, which
- * would load every function twice; scan such a copy by its file name). Never follows a symbolic
- * link out of the scan root.
+ * files whose first bytes mention CloudFormation or look like a Serverless Framework configuration,
+ * outside dependency, build and VCS folders, and not the patched copies {@code warden policy
+ * --patch} writes ({@code template.warden.yaml}, which would load every function twice; scan such a
+ * copy by its file name). Never follows a symbolic link out of the scan root.
  */
 final class InputFinder {
 
@@ -57,10 +58,7 @@ final class InputFinder {
           "event.json",
           "events.json",
           "docker-compose.yml",
-          "docker-compose.yaml",
-          "serverless.yml",
-          "serverless.yaml",
-          "serverless.json");
+          "docker-compose.yaml");
   private static final int SNIFF_BYTES = 64 * 1024;
 
   private final ScanRoot root;
@@ -148,7 +146,7 @@ final class InputFinder {
       return false;
     }
     String text = new String(head, StandardCharsets.UTF_8);
-    return looksLikeTemplate(text);
+    return looksLikeTemplate(text) || ServerlessLoader.looksLikeServerless(text);
   }
 
   static boolean looksLikeTemplate(String text) {

@@ -10,6 +10,8 @@ import dev.warden.inventory.document.Document;
 import dev.warden.inventory.document.DocumentReader;
 import dev.warden.inventory.document.ScanRoot;
 import dev.warden.inventory.sam.CloudFormationLoader;
+import dev.warden.inventory.serverless.ServerlessLoader;
+import dev.warden.inventory.serverless.ServerlessVariables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,11 +30,13 @@ public final class InventoryLoader {
   private final ScanRequest request;
   private final DocumentReader reader;
   private final CloudFormationLoader cloudFormation;
+  private final ServerlessLoader serverless;
 
   public InventoryLoader(ScanRequest request) {
     this.request = request;
     this.reader = new DocumentReader(request.limits());
     this.cloudFormation = new CloudFormationLoader(reader, AwsManagedPolicies.bundled());
+    this.serverless = new ServerlessLoader(reader, cloudFormation);
   }
 
   /** One file's outcome. */
@@ -67,8 +71,9 @@ public final class InventoryLoader {
             problems.add(
                 new InputProblem(
                     SourceLocation.ofFile(root.display(absolute)),
-                    "no CloudFormation or SAM template found in this folder",
-                    "Scan a folder that holds a template.yaml (or another template file)."));
+                    "no CloudFormation or SAM template or serverless.yml found in this folder",
+                    "Scan a folder that holds a template.yaml, a serverless.yml or another"
+                        + " template file."));
           }
           files.addAll(found);
         } catch (IOException e) {
@@ -112,6 +117,13 @@ public final class InventoryLoader {
     String display = root.display(file);
     try {
       Document document = reader.read(file, display);
+      if (ServerlessLoader.isServerless(document.root())) {
+        return new Loaded(
+            file,
+            serverless.load(
+                root, file, document, new ServerlessVariables.Options(request.stage(), null)),
+            List.of());
+      }
       if (!CloudFormationLoader.isTemplate(document.root())) {
         if (isExplicit) {
           return new Loaded(
@@ -120,8 +132,9 @@ public final class InventoryLoader {
               List.of(
                   new InputProblem(
                       SourceLocation.ofFile(display),
-                      "not a CloudFormation or SAM template: it has no Resources section with typed resources",
-                      "Scan a template file, or the folder that holds one.")));
+                      "not a CloudFormation or SAM template (no Resources section with typed"
+                          + " resources) nor a Serverless Framework configuration",
+                      "Scan a template or serverless.yml, or the folder that holds one.")));
         }
         return new Loaded(file, null, List.of());
       }

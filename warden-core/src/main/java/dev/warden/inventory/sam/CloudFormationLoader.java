@@ -68,6 +68,23 @@ public final class CloudFormationLoader {
    *     other parameters take their defaults or stay symbolic
    */
   public Result load(ScanRoot root, Path file, Document document, Map<String, String> parameters) {
+    return load(root, file, document, parameters, null);
+  }
+
+  /**
+   * Loads a template another tool's configuration was compiled into (a {@code serverless.yml}), its
+   * app of that {@code kind}; locations are the configuration's.
+   */
+  public Result loadCompiled(ScanRoot root, Path file, Document compiled, String kind) {
+    return load(root, file, compiled, Map.of(), kind);
+  }
+
+  private Result load(
+      ScanRoot root,
+      Path file,
+      Document document,
+      Map<String, String> parameters,
+      @org.jspecify.annotations.Nullable String kind) {
     Map<String, Value> overrides = new HashMap<>();
     SourceLocation commandLine = SourceLocation.ofFile("(command line)");
     parameters.forEach((name, value) -> overrides.put(name, Value.Str.of(value, commandLine)));
@@ -76,7 +93,7 @@ public final class CloudFormationLoader {
     String display = root.display(file);
     session.stack.push(file.toAbsolutePath().normalize());
     try {
-      Loaded loaded = session.load(file, display, document.root(), overrides, display);
+      Loaded loaded = session.load(file, display, document.root(), overrides, display, kind);
       session.apps.add(0, loaded.app());
     } finally {
       session.stack.pop();
@@ -101,7 +118,12 @@ public final class CloudFormationLoader {
     }
 
     Loaded load(
-        Path file, String display, Value document, Map<String, Value> parameters, String appId) {
+        Path file,
+        String display,
+        Value document,
+        Map<String, Value> parameters,
+        String appId,
+        @org.jspecify.annotations.Nullable String kind) {
       appIds.add(appId);
       Template template = Template.of(display, document, problems);
       if (template.isSam()) {
@@ -134,7 +156,7 @@ public final class CloudFormationLoader {
       App app =
           new App(
               appId,
-              template.isSam() ? "sam" : "cloudformation",
+              kind != null ? kind : template.isSam() ? "sam" : "cloudformation",
               template.description(),
               finished,
               new ArrayList<>(resources.all()),
@@ -305,7 +327,7 @@ public final class CloudFormationLoader {
         try {
           Document document = reader.read(child, display);
           problems.addAll(document.problems());
-          Loaded loaded = load(child, display, document.root(), parameters, appId);
+          Loaded loaded = load(child, display, document.root(), parameters, appId, null);
           apps.add(loaded.app());
           return Optional.of(loaded);
         } catch (InputError e) {

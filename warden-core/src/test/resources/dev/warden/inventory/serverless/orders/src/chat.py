@@ -1,0 +1,2 @@
+def message(event, context):
+    return {"statusCode": 200}
