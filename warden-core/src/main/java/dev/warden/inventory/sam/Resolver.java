@@ -652,6 +652,19 @@ final class Resolver {
       pattern = argument;
     }
     Optional<String> text = pattern.asString();
+    if (text.isEmpty() && pattern instanceof Value.Str partlyKnown) {
+      // A string with values another tool left unknown (a Serverless ${ssm:…}): substitute
+      // around them.
+      List<SymbolicText.Part> parts = new ArrayList<>();
+      for (SymbolicText.Part part : partlyKnown.text().parts()) {
+        if (part instanceof SymbolicText.Literal literal) {
+          parts.addAll(substitute(literal.text(), variables, pattern.at()).parts());
+        } else {
+          parts.add(part);
+        }
+      }
+      return new Value.Str(SymbolicText.ofParts(parts), at);
+    }
     if (text.isEmpty()) {
       problems.add(
           at, "Fn::Sub needs a string to substitute into", "Write !Sub 'text with ${Name}'.");

@@ -8,6 +8,7 @@ import static dev.warden.inventory.serverless.Tree.sub;
 
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.SourceLocation;
+import dev.warden.inventory.SymbolicText;
 import dev.warden.inventory.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ final class ServerlessCompiler {
   private final Map<String, Value.Obj> resources = new LinkedHashMap<>();
   private final SourceLocation at;
   private final String service;
+  private final SymbolicText serviceName;
   private final Value.Obj provider;
   private final ServerlessRole sharedRole;
   private final Map<String, ServerlessRole> roleOfFunction = new LinkedHashMap<>();
@@ -46,7 +48,8 @@ final class ServerlessCompiler {
     this.stage = stage;
     this.problems = problems;
     this.at = config.at();
-    this.service = serviceName(config);
+    this.serviceName = serviceName(config);
+    this.service = this.serviceName.concrete().orElse("service");
     this.provider = config.obj("provider").orElse(obj(at).build());
     this.sharedRole =
         new ServerlessRole(
@@ -161,7 +164,12 @@ final class ServerlessCompiler {
       String key, SourceLocation keyAt, Value.Obj function, boolean perFunctionRoles) {
     String logicalId = logicalIdOf(key);
     String name = Tree.text(function.get("name"), service + "-" + stage + "-" + key);
-    Tree.Builder p = obj(function.at()).put("FunctionName", str(name, keyAt));
+    Value functionName =
+        function
+            .get("name")
+            .orElse(
+                Tree.symbolic(serviceName.append(SymbolicText.of("-" + stage + "-" + key)), keyAt));
+    Tree.Builder p = obj(function.at()).put("FunctionName", functionName);
     Optional<Value> image = function.get("image");
     if (image.isPresent()) {
       p.put("PackageType", str("Image", image.get().at()));
@@ -445,12 +453,13 @@ final class ServerlessCompiler {
     return names;
   }
 
-  private static String serviceName(Value.Obj config) {
+  /** The service's name; partly unknown when a variable in it could not be resolved. */
+  private static SymbolicText serviceName(Value.Obj config) {
     Optional<Value> service = config.get("service");
     if (service.isPresent() && service.get() instanceof Value.Obj o) {
-      return Tree.text(o.get("name"), "service");
+      service = o.get("name");
     }
-    return Tree.text(service, "service");
+    return service.flatMap(Value::asText).orElse(SymbolicText.of("service"));
   }
 
   /** The framework's logical ID of a function: {@code my-fn} → {@code MyDashfnLambdaFunction}. */

@@ -144,7 +144,13 @@ public final class ServerlessVariables {
       if (start > i) {
         pieces.add(text.substring(i, start));
       }
-      pieces.add(variable(text.substring(start + 2, end), at));
+      String inside = text.substring(start + 2, end);
+      if (isVariable(inside)) {
+        pieces.add(variable(inside, at));
+      } else {
+        // ${AWS::Region}, ${MyBucket.Arn}: CloudFormation's, for Fn::Sub; the framework leaves them
+        pieces.add(text.substring(start, end + 1));
+      }
       i = end + 1;
     }
     if (pieces.size() == 1 && pieces.get(0) instanceof Value value) {
@@ -168,6 +174,19 @@ public final class ServerlessVariables {
     }
     return new Value.Str(SymbolicText.concat(texts), at);
   }
+
+  /**
+   * True for the framework's variables — a source and one colon ({@code self:x}, {@code
+   * ssm(us-east-1):/p}) or {@code file(…)} — and not for CloudFormation's {@code ${AWS::Region}} or
+   * {@code ${Resource.Attribute}}, which the framework leaves for Fn::Sub.
+   */
+  static boolean isVariable(String inside) {
+    String text = inside.trim();
+    return text.startsWith("file(") || VARIABLE.matcher(text).lookingAt();
+  }
+
+  private static final java.util.regex.Pattern VARIABLE =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\([^)]*\\))?:(?!:)");
 
   private static int matchingBrace(String text, int from) {
     int depth = 1;
@@ -203,6 +222,7 @@ public final class ServerlessVariables {
       expression = known.get();
     }
     List<String> choices = splitTopLevel(expression);
+    int reported = problems.size();
     for (int i = 0; i < choices.size(); i++) {
       String choice = choices.get(i).trim();
       boolean last = i == choices.size() - 1;
@@ -212,6 +232,9 @@ public final class ServerlessVariables {
       }
     }
     String primary = choices.isEmpty() ? inside : choices.get(0).trim();
+    if (problems.size() > reported) {
+      return new Value.Str(SymbolicText.symbol(primary), at); // already said why
+    }
     problem(
         at,
         "cannot resolve ${" + inside + "}",

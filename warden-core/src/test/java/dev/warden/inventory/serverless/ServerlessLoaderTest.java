@@ -213,6 +213,39 @@ class ServerlessLoaderTest {
   }
 
   @Test
+  void cloudFormationsOwnVariablesAreLeftToFnSub() {
+    Loaded loaded =
+        Loaded.folder(
+            write(
+                """
+                service: subs
+                provider:
+                  name: aws
+                  runtime: python3.12
+                  iam:
+                    role:
+                      statements:
+                        - Effect: Allow
+                          Action: ssm:GetParameter
+                          Resource: !Sub arn:aws:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${self:service}/${param:stage, sls:stage}/config
+                  environment:
+                    URL: !Sub https://${ApiGatewayRestApi}.execute-api.${AWS::Region}.amazonaws.com/${sls:stage}
+                functions:
+                  one:
+                    handler: app.handler
+                    events:
+                      - http: GET /
+                """));
+
+    ServerlessFunction one = loaded.function("OneLambdaFunction");
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(env(one, "URL"))
+        .isEqualTo("https://${ApiGatewayRestApi}.execute-api.${AWS::Region}.amazonaws.com/dev");
+    assertThat(one.role().policies().get(0).document().toString())
+        .contains("parameter/subs/${param:stage}/config");
+  }
+
+  @Test
   void perFunctionStatementsWithoutThePluginAreIgnoredAsTheFrameworkDoes() {
     Loaded loaded =
         Loaded.folder(
