@@ -59,7 +59,8 @@ final class TemplatePatcher {
                 function.logicalId(),
                 policy.document(),
                 function.role().permissionsBoundary(),
-                summary));
+                summary,
+                function.name().concrete()));
   }
 
   /** Patches every template, returns what was done, one line each. */

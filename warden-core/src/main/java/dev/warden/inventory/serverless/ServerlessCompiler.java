@@ -25,10 +25,10 @@ import java.util.Optional;
  * queue reads) — or one role per function with the per-function-roles plugin — the events as SAM
  * events or the resources the framework creates for them, and {@code resources} merged in.
  */
-final class ServerlessCompiler {
+public final class ServerlessCompiler {
 
   /** The plugin that gives each function its own role from its {@code iamRoleStatements}. */
-  static final String PER_FUNCTION_ROLES = "serverless-iam-roles-per-function";
+  public static final String PER_FUNCTION_ROLES = "serverless-iam-roles-per-function";
 
   private final Value.Obj config;
   private final String stage;
@@ -463,7 +463,7 @@ final class ServerlessCompiler {
   }
 
   /** The framework's logical ID of a function: {@code my-fn} → {@code MyDashfnLambdaFunction}. */
-  static String logicalIdOf(String functionKey) {
+  public static String logicalIdOf(String functionKey) {
     return capitalize(functionKey.replace("-", "Dash").replace("_", "Underscore"))
         + "LambdaFunction";
   }

@@ -37,6 +37,15 @@ final class JsonPatch {
     }
     List<String> patched = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    if (root.has("service") && root.has("functions")) {
+      return new TemplatePatch(
+          source.text(),
+          List.of(),
+          List.of(
+              source.displayPath()
+                  + ": a serverless.json is not patched; give each function the statements of"
+                  + " `warden policy --function NAME` as iamRoleStatements"));
+    }
     if (!(root.get("Resources") instanceof ObjectNode resources)) {
       return new TemplatePatch(
           source.text(), List.of(), List.of(source.displayPath() + ": no Resources to patch"));

@@ -24,6 +24,20 @@ final class YamlLines {
     return lines;
   }
 
+  /**
+   * A Serverless Framework function's {@code iamRoleStatements:} (the per-function-roles plugin's
+   * key) with the generated statements, at {@code indent}.
+   */
+  List<String> roleStatements(int indent, FunctionPatch patch) {
+    List<String> lines = new ArrayList<>();
+    lines.add(pad(indent) + "# least privilege by warden policy: " + patch.summary());
+    List<String> statement = new ArrayList<>();
+    statements(statement, indent, patch.policy());
+    statement.set(0, pad(indent) + "iamRoleStatements:");
+    lines.addAll(statement);
+    return lines;
+  }
+
   /** An {@code AWS::IAM::Role} Lambda can assume, with the policy inline. */
   List<String> role(
       int indent, String roleId, FunctionPatch patch, java.util.Optional<String> condition) {

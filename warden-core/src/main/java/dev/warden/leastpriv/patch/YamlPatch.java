@@ -5,6 +5,8 @@ import dev.warden.inventory.document.Document;
 import dev.warden.inventory.document.DocumentReader;
 import dev.warden.inventory.document.ReadLimits;
 import dev.warden.inventory.document.SourceFile;
+import dev.warden.inventory.serverless.ServerlessCompiler;
+import dev.warden.inventory.serverless.ServerlessLoader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +39,10 @@ final class YamlPatch {
   static TemplatePatch apply(SourceFile source, List<FunctionPatch> functions) {
     YamlPatch patch = new YamlPatch(source);
     Document document = new DocumentReader(ReadLimits.DEFAULT).parse(source);
+    if (document.root() instanceof Value.Obj root && ServerlessLoader.isServerless(root)) {
+      patch.serverless(root, functions);
+      return new TemplatePatch(patch.text(), patch.patched, patch.notes);
+    }
     Optional<Value.Obj> resources =
         document.root() instanceof Value.Obj root ? root.obj("Resources") : Optional.empty();
     if (resources.isEmpty() || resources.get().fields().isEmpty()) {
@@ -52,6 +58,135 @@ final class YamlPatch {
   }
 
   private record RoleToAdd(String id, FunctionPatch function, Optional<String> condition) {}
+
+  /**
+   * A {@code serverless.yml}: each function gets its own {@code iamRoleStatements} (replacing the
+   * ones it has, and its {@code role}, which would win over them), and the per-function-roles
+   * plugin that turns them into a role of its own is added to {@code plugins} when missing.
+   */
+  private void serverless(Value.Obj root, List<FunctionPatch> functions) {
+    Optional<Value.Obj> declared = root.obj("functions");
+    for (FunctionPatch function : functions) {
+      Optional<Value.Field> field =
+          declared.stream()
+              .flatMap(d -> d.fields().stream())
+              .filter(f -> ServerlessCompiler.logicalIdOf(f.key()).equals(function.logicalId()))
+              .findFirst();
+      if (field.isEmpty()
+          || !(field.get().value() instanceof Value.Obj settings)
+          || settings.fields().isEmpty()) {
+        notes.add(function.logicalId() + ": not a function written in " + source.displayPath());
+        continue;
+      }
+      if (settings.fields().get(0).keyAt().line() == field.get().keyAt().line()) {
+        notes.add(
+            field.get().key()
+                + ": written in flow style ({...}) at "
+                + source.displayPath()
+                + ":"
+                + field.get().keyAt().line()
+                + "; not patched");
+        continue;
+      }
+      int indent = settings.fields().get(0).keyAt().column() - 1;
+      YamlLines yaml = new YamlLines(indent - (field.get().keyAt().column() - 1));
+      List<String> block = yaml.roleStatements(indent, stageless(function, field.get().key()));
+      Optional<Value.Field> statements = settings.field("iamRoleStatements");
+      Optional<Value.Field> role = settings.field("role");
+      if (statements.isPresent()) {
+        replace(statements.get(), block);
+        role.ifPresent(r -> replace(r, List.of()));
+      } else if (role.isPresent()) {
+        replace(role.get(), block);
+      } else {
+        int end = blockEnd(settings.fields().get(settings.fields().size() - 1));
+        edits.add(new Edit(end, end, block));
+      }
+      role.ifPresent(
+          r ->
+              notes.add(
+                  field.get().key()
+                      + ": its role "
+                      + r.value().asText().map(Object::toString).orElse("")
+                      + " is replaced by a role of its own"));
+      patched.add(function.logicalId());
+    }
+    if (!patched.isEmpty()) {
+      addPlugin(root);
+    }
+  }
+
+  /**
+   * The patch with the deployed {@code service-stage} prefix of names in its resources written back
+   * as the framework's variables, so that one file serves every stage.
+   */
+  @SuppressWarnings("unchecked")
+  private static FunctionPatch stageless(FunctionPatch function, String key) {
+    Optional<String> prefix =
+        function
+            .deployedName()
+            .filter(n -> n.endsWith("-" + key))
+            .map(n -> n.substring(0, n.length() - key.length() - 1))
+            .filter(p -> p.indexOf('-') > 0);
+    if (prefix.isEmpty()) {
+      return function;
+    }
+    java.util.regex.Pattern name =
+        java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9_-])" + java.util.regex.Pattern.quote(prefix.get()) + "(?=[-/:*.]|$)");
+    List<Object> statements = new ArrayList<>();
+    for (Object statement : (List<Object>) function.policy().get("Statement")) {
+      java.util.Map<String, Object> copy =
+          new java.util.LinkedHashMap<>((java.util.Map<String, Object>) statement);
+      Object resource = copy.get("Resource");
+      if (resource instanceof String text) {
+        copy.put(
+            "Resource",
+            name.matcher(text)
+                .replaceAll(
+                    java.util.regex.Matcher.quoteReplacement("${self:service}-${sls:stage}")));
+      }
+      statements.add(copy);
+    }
+    java.util.Map<String, Object> policy = new java.util.LinkedHashMap<>(function.policy());
+    policy.put("Statement", statements);
+    return new FunctionPatch(
+        function.logicalId(),
+        policy,
+        function.boundary(),
+        function.summary(),
+        function.deployedName());
+  }
+
+  private void addPlugin(Value.Obj root) {
+    String plugin = ServerlessCompiler.PER_FUNCTION_ROLES;
+    Optional<Value.Field> plugins = root.field("plugins");
+    if (plugins.isEmpty()) {
+      edits.add(new Edit(lines.size(), lines.size(), List.of("plugins:", "  - " + plugin, "")));
+      notes.add(
+          "added the " + plugin + " plugin: install it (npm install --save-dev " + plugin + ")");
+      return;
+    }
+    if (plugins.get().value() instanceof Value.Seq list) {
+      if (list.items().stream().anyMatch(i -> i.asString().orElse("").equals(plugin))) {
+        return;
+      }
+      if (!list.items().isEmpty()
+          && list.items().get(0).at().line() != plugins.get().keyAt().line()) {
+        int column = list.items().get(0).at().column() - 1;
+        int end = blockEnd(plugins.get());
+        edits.add(
+            new Edit(end, end, List.of(YamlLines.pad(Math.max(0, column - 2)) + "- " + plugin)));
+        notes.add(
+            "added the " + plugin + " plugin: install it (npm install --save-dev " + plugin + ")");
+        return;
+      }
+    }
+    notes.add(
+        "add the "
+            + plugin
+            + " plugin to plugins: without it the framework ignores iamRoleStatements on functions");
+  }
 
   private void function(Value.Obj resources, FunctionPatch function, List<RoleToAdd> roles) {
     Optional<Value.Obj> resource = resources.obj(function.logicalId());
