@@ -73,8 +73,9 @@ final class PolicyCommand implements Callable<Integer> {
       names = "--patch",
       description =
           "Write a patched copy beside each template (NAME.warden.EXT) in which every function"
-              + " (or the one of --function) has its least-privilege policy in a role of its own;"
-              + " functions whose policy is incomplete are left as they are.")
+              + " (or the one of --function) has its least-privilege policy in a role of its own"
+              + " (in a serverless.yml: its own iamRoleStatements, with the per-function-roles"
+              + " plugin); functions whose policy is incomplete are left as they are.")
   boolean patch;
 
   @Option(
