@@ -1,0 +1,210 @@
+package dev.warden.bench;
+
+import dev.warden.iam.AwsManagedPolicies;
+import dev.warden.inventory.document.Document;
+import dev.warden.inventory.document.DocumentReader;
+import dev.warden.inventory.document.ReadLimits;
+import dev.warden.inventory.document.ScanRoot;
+import dev.warden.inventory.document.SourceFile;
+import dev.warden.inventory.sam.CloudFormationLoader;
+import dev.warden.inventory.serverless.ServerlessLoader;
+import dev.warden.inventory.serverless.ServerlessVariables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Serverless Framework loader's cost per function against the CloudFormation loader's, on the
+ * same service written both ways: a {@code serverless.yml} (variables, provider defaults, events)
+ * and the SAM template with the same functions, events and shared role. Both are read from text and
+ * loaded back to back in each round, on one thread, so that machine noise cancels; prints the
+ * median time per function and the ratio over rounds, after warm-up rounds, for each size.
+ *
+ * <p>{@code java -XX:+UseParallelGC -cp warden-bench/target/benchmarks.jar
+ * dev.warden.bench.ServerlessLoadRatio [ROUNDS]}
+ */
+public final class ServerlessLoadRatio {
+
+  private ServerlessLoadRatio() {}
+
+  /** A service of {@code functions} functions, each with an http and a queue event. */
+  static String serverless(int functions) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        """
+        service: bench
+        custom:
+          memory: 512
+          queue: arn:aws:sqs:eu-west-1:123456789012:jobs
+        provider:
+          name: aws
+          runtime: python3.12
+          stage: ${opt:stage, 'dev'}
+          memorySize: ${self:custom.memory}
+          environment:
+            STAGE: ${sls:stage}
+            TABLE: ${self:service}-${sls:stage}-items
+          iam:
+            role:
+              statements:
+                - Effect: Allow
+                  Action: [dynamodb:GetItem, dynamodb:PutItem]
+                  Resource: arn:aws:dynamodb:eu-west-1:123456789012:table/${self:service}-${sls:stage}-items
+        functions:
+        """);
+    for (int i = 0; i < functions; i++) {
+      out.append("  fn").append(i).append(":\n");
+      out.append("    handler: src/fn").append(i).append(".handler\n");
+      out.append("    timeout: 10\n");
+      out.append("    events:\n");
+      out.append("      - http:\n");
+      out.append("          path: items/").append(i).append("/{id}\n");
+      out.append("          method: get\n");
+      out.append("      - sqs:\n");
+      out.append("          arn: ${self:custom.queue}\n");
+      out.append("          batchSize: 10\n");
+    }
+    return out.toString();
+  }
+
+  /** The same service as a SAM template. */
+  static String sam(int functions) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Principal: {Service: lambda.amazonaws.com}
+                    Action: sts:AssumeRole
+              Policies:
+                - PolicyName: bench
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: [dynamodb:GetItem, dynamodb:PutItem]
+                        Resource: arn:aws:dynamodb:eu-west-1:123456789012:table/bench-dev-items
+                      - Effect: Allow
+                        Action: [sqs:ReceiveMessage, sqs:DeleteMessage, sqs:GetQueueAttributes]
+                        Resource: arn:aws:sqs:eu-west-1:123456789012:jobs
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: dev
+        """);
+    for (int i = 0; i < functions; i++) {
+      out.append("  Fn").append(i).append(":\n");
+      out.append("    Type: AWS::Serverless::Function\n");
+      out.append("    Properties:\n");
+      out.append("      FunctionName: bench-dev-fn").append(i).append("\n");
+      out.append("      Handler: src/fn").append(i).append(".handler\n");
+      out.append("      Runtime: python3.12\n");
+      out.append("      CodeUri: .\n");
+      out.append("      MemorySize: 512\n");
+      out.append("      Timeout: 10\n");
+      out.append("      Role: !GetAtt Role.Arn\n");
+      out.append("      Environment:\n");
+      out.append("        Variables: {STAGE: dev, TABLE: bench-dev-items}\n");
+      out.append("      Events:\n");
+      out.append("        Http:\n");
+      out.append("          Type: Api\n");
+      out.append("          Properties: {Path: \"/items/")
+          .append(i)
+          .append("/{id}\", Method: get, RestApiId: !Ref Api}\n");
+      out.append("        Queue:\n");
+      out.append("          Type: SQS\n");
+      out.append(
+          "          Properties: {Queue: arn:aws:sqs:eu-west-1:123456789012:jobs, BatchSize: 10}\n");
+    }
+    return out.toString();
+  }
+
+  public static void main(String[] args) throws IOException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    Path root = Files.createTempDirectory("warden-serverless-ratio");
+    Path serverlessFile = root.resolve("serverless.yml");
+    Path samFile = root.resolve("template.yaml");
+    ScanRoot scanRoot = ScanRoot.of(root);
+    DocumentReader reader = new DocumentReader(ReadLimits.DEFAULT);
+    CloudFormationLoader cloudFormation =
+        new CloudFormationLoader(reader, AwsManagedPolicies.bundled());
+    ServerlessLoader serverless = new ServerlessLoader(reader, cloudFormation);
+    System.out.println(
+        "functions  serverless µs/fn  SAM µs/fn  ratio (median, min-max over rounds)");
+    long sink = 0;
+    for (int functions : new int[] {10, 100, 1000}) {
+      String serverlessText = serverless(functions);
+      String samText = sam(functions);
+      Files.writeString(serverlessFile, serverlessText);
+      Files.writeString(samFile, samText);
+      List<double[]> results = new ArrayList<>();
+      int warmup = Math.max(3, rounds / 3);
+      int repeat = Math.max(1, 1000 / functions);
+      for (int round = 0; round < warmup + rounds; round++) {
+        long serverlessNanos = 0;
+        long samNanos = 0;
+        for (int r = 0; r < repeat; r++) {
+          long t0 = System.nanoTime();
+          Document one = reader.parse(new SourceFile("serverless.yml", serverlessText));
+          sink +=
+              serverless
+                  .load(scanRoot, serverlessFile, one, ServerlessVariables.Options.none())
+                  .apps()
+                  .get(0)
+                  .functions()
+                  .size();
+          long t1 = System.nanoTime();
+          Document other = reader.parse(new SourceFile("template.yaml", samText));
+          sink +=
+              cloudFormation
+                  .load(scanRoot, samFile, other, Map.of())
+                  .apps()
+                  .get(0)
+                  .functions()
+                  .size();
+          long t2 = System.nanoTime();
+          serverlessNanos += t1 - t0;
+          samNanos += t2 - t1;
+        }
+        if (round >= warmup) {
+          double perFunction = (double) functions * repeat;
+          results.add(
+              new double[] {
+                serverlessNanos / perFunction / 1000,
+                samNanos / perFunction / 1000,
+                (double) serverlessNanos / samNanos
+              });
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%9d  %16.1f  %9.1f  %.2f (%.2f-%.2f)%n",
+          functions,
+          median(results, 0),
+          median(results, 1),
+          median(results, 2),
+          results.stream().mapToDouble(r -> r[2]).min().orElse(0),
+          results.stream().mapToDouble(r -> r[2]).max().orElse(0));
+    }
+    if (sink == 42) {
+      System.out.println();
+    }
+  }
+
+  private static double median(List<double[]> results, int column) {
+    List<Double> values = new ArrayList<>();
+    results.forEach(r -> values.add(r[column]));
+    Collections.sort(values);
+    return values.get(values.size() / 2);
+  }
+}
