@@ -4,6 +4,7 @@ import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.SourceLocation;
 import dev.warden.inventory.document.ScanRoot;
 import dev.warden.inventory.serverless.ServerlessLoader;
+import dev.warden.inventory.terraform.TerraformLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -146,7 +147,9 @@ final class InputFinder {
       return false;
     }
     String text = new String(head, StandardCharsets.UTF_8);
-    return looksLikeTemplate(text) || ServerlessLoader.looksLikeServerless(text);
+    return looksLikeTemplate(text)
+        || ServerlessLoader.looksLikeServerless(text)
+        || TerraformLoader.looksLikeTerraform(text);
   }
 
   static boolean looksLikeTemplate(String text) {

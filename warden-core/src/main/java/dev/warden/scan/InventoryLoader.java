@@ -12,6 +12,7 @@ import dev.warden.inventory.document.ScanRoot;
 import dev.warden.inventory.sam.CloudFormationLoader;
 import dev.warden.inventory.serverless.ServerlessLoader;
 import dev.warden.inventory.serverless.ServerlessVariables;
+import dev.warden.inventory.terraform.TerraformLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,12 +32,14 @@ public final class InventoryLoader {
   private final DocumentReader reader;
   private final CloudFormationLoader cloudFormation;
   private final ServerlessLoader serverless;
+  private final TerraformLoader terraform;
 
   public InventoryLoader(ScanRequest request) {
     this.request = request;
     this.reader = new DocumentReader(request.limits());
     this.cloudFormation = new CloudFormationLoader(reader, AwsManagedPolicies.bundled());
     this.serverless = new ServerlessLoader(reader, cloudFormation);
+    this.terraform = new TerraformLoader(cloudFormation);
   }
 
   /** One file's outcome. */
@@ -124,6 +127,9 @@ public final class InventoryLoader {
                 root, file, document, new ServerlessVariables.Options(request.stage(), null)),
             List.of());
       }
+      if (TerraformLoader.isTerraform(document.root())) {
+        return new Loaded(file, terraform.load(root, file, document), List.of());
+      }
       if (!CloudFormationLoader.isTemplate(document.root())) {
         if (isExplicit) {
           return new Loaded(
@@ -133,7 +139,8 @@ public final class InventoryLoader {
                   new InputProblem(
                       SourceLocation.ofFile(display),
                       "not a CloudFormation or SAM template (no Resources section with typed"
-                          + " resources) nor a Serverless Framework configuration",
+                          + " resources), a Serverless Framework configuration or a Terraform"
+                          + " plan's JSON",
                       "Scan a template or serverless.yml, or the folder that holds one.")));
         }
         return new Loaded(file, null, List.of());

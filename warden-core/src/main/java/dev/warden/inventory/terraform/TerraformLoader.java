@@ -1,0 +1,67 @@
+package dev.warden.inventory.terraform;
+
+import dev.warden.inventory.InputProblem;
+import dev.warden.inventory.Value;
+import dev.warden.inventory.document.Document;
+import dev.warden.inventory.document.ScanRoot;
+import dev.warden.inventory.sam.CloudFormationLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Loads the JSON of {@code terraform show -json} (a plan or a state, format 0.x or 1.x) into an app
+ * of kind {@code terraform}: its AWS resources compiled into the CloudFormation resources they
+ * stand for and read by the CloudFormation loader, so every rule, score and report works on them.
+ * Findings point at the plan file's lines; the report names each resource by its address.
+ */
+public final class TerraformLoader {
+
+  private final CloudFormationLoader cloudFormation;
+
+  public TerraformLoader(CloudFormationLoader cloudFormation) {
+    this.cloudFormation = cloudFormation;
+  }
+
+  /** True when a parsed document is the JSON of a Terraform plan or state. */
+  public static boolean isTerraform(Value document) {
+    return TerraformPlan.isPlan(document);
+  }
+
+  /** True when the first bytes of a file look like {@code terraform show -json} output. */
+  public static boolean looksLikeTerraform(String head) {
+    return head.contains("\"format_version\"")
+        && (head.contains("\"terraform_version\"") || head.contains("\"planned_values\""));
+  }
+
+  public CloudFormationLoader.Result load(ScanRoot root, Path file, Document document) {
+    List<InputProblem> problems = new ArrayList<>(document.problems());
+    Value.Obj plan = (Value.Obj) document.root();
+    String version = plan.get("format_version").flatMap(Value::asString).orElse("?");
+    if (!version.startsWith("0.") && !version.startsWith("1.")) {
+      problems.add(
+          new InputProblem(
+              plan.get("format_version").map(Value::at).orElse(plan.at()),
+              "Terraform JSON format " + version + " is not supported (Warden reads 0.x and 1.x)",
+              "Write it with a Terraform of the 1.x line: terraform show -json PLAN > plan.json."));
+      return new CloudFormationLoader.Result(List.of(), problems, Set.of());
+    }
+    String display = root.display(file);
+    TerraformPlan resources = TerraformPlan.of(plan);
+    Value.Obj compiled = new AwsResources(resources, display, problems).compile(plan.at());
+    Value.Obj template =
+        new AwsResources.Tree(plan.at())
+            .put("AWSTemplateFormatVersion", AwsResources.str("2010-09-09", plan.at()))
+            .put(
+                "Description",
+                AwsResources.str(
+                    "Terraform "
+                        + plan.get("terraform_version").flatMap(Value::asString).orElse("")
+                        + (plan.has("planned_values") ? " plan" : " state"),
+                    plan.at()))
+            .put("Resources", compiled)
+            .build();
+    return cloudFormation.loadCompiled(root, file, new Document(template, problems), "terraform");
+  }
+}

@@ -1,0 +1,168 @@
+package dev.warden.inventory.terraform;
+
+import dev.warden.inventory.SourceLocation;
+import dev.warden.inventory.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resources of a {@code terraform show -json} document — a plan ({@code planned_values}, with
+ * {@code prior_state} for data sources read while planning) or a state ({@code values}) — every
+ * module's, each with the expressions the configuration wrote for it: a value unknown until apply
+ * ({@code role = aws_iam_role.lambda.arn}) is known by what it refers to.
+ */
+final class TerraformPlan {
+
+  /** One resource instance: its address, mode, type, values and the configuration's expressions. */
+  record Resource(
+      String address,
+      String mode,
+      String type,
+      Value.Obj values,
+      Value.Obj expressions,
+      SourceLocation at) {
+
+    boolean isData() {
+      return mode.equals("data");
+    }
+
+    /**
+     * The address without the instance key: {@code aws_s3_bucket.b[0]} → {@code aws_s3_bucket.b}.
+     */
+    String configAddress() {
+      return address.replaceAll("\\[[^\\]]*\\]", "");
+    }
+  }
+
+  private final Map<String, Resource> resources = new LinkedHashMap<>();
+
+  private TerraformPlan() {}
+
+  /** True when a parsed document is the JSON of a Terraform plan or state. */
+  static boolean isPlan(Value document) {
+    return document instanceof Value.Obj obj
+        && obj.has("format_version")
+        && (obj.has("planned_values") || obj.has("values") || obj.has("resource_changes"));
+  }
+
+  static TerraformPlan of(Value.Obj document) {
+    TerraformPlan plan = new TerraformPlan();
+    Map<String, Value.Obj> expressions = new LinkedHashMap<>();
+    document
+        .obj("configuration")
+        .flatMap(c -> c.obj("root_module"))
+        .ifPresent(root -> collectExpressions(root, "", expressions));
+    Value.Obj empty = new Value.Obj(List.of(), document.at());
+    // data sources read while planning are in the prior state; managed resources are planned
+    for (String section : List.of("prior_state", "planned_values", "values")) {
+      Optional<Value.Obj> values =
+          section.equals("prior_state")
+              ? document.obj("prior_state").flatMap(p -> p.obj("values"))
+              : document.obj(section);
+      values
+          .flatMap(v -> v.obj("root_module"))
+          .ifPresent(root -> plan.collect(root, expressions, empty));
+    }
+    return plan;
+  }
+
+  private void collect(Value.Obj module, Map<String, Value.Obj> expressions, Value.Obj empty) {
+    for (Value item : module.list("resources")) {
+      if (!(item instanceof Value.Obj resource)) {
+        continue;
+      }
+      String address = resource.get("address").flatMap(Value::asString).orElse("");
+      String mode = resource.get("mode").flatMap(Value::asString).orElse("managed");
+      String type = resource.get("type").flatMap(Value::asString).orElse("");
+      Value.Obj values = resource.obj("values").orElse(empty);
+      Resource read =
+          new Resource(
+              address,
+              mode,
+              type,
+              values,
+              expressions.getOrDefault(address.replaceAll("\\[[^\\]]*\\]", ""), empty),
+              resource.at());
+      resources.put(address, read);
+    }
+    for (Value child : module.list("child_modules")) {
+      child.asObj().ifPresent(c -> collect(c, expressions, empty));
+    }
+  }
+
+  private static void collectExpressions(
+      Value.Obj module, String prefix, Map<String, Value.Obj> expressions) {
+    for (Value item : module.list("resources")) {
+      item.asObj()
+          .ifPresent(
+              resource ->
+                  resource
+                      .get("address")
+                      .flatMap(Value::asString)
+                      .ifPresent(
+                          address ->
+                              expressions.put(
+                                  prefix + address,
+                                  resource
+                                      .obj("expressions")
+                                      .orElse(new Value.Obj(List.of(), resource.at())))));
+    }
+    module
+        .obj("module_calls")
+        .ifPresent(
+            calls -> {
+              for (Value.Field call : calls.fields()) {
+                call.value()
+                    .asObj()
+                    .flatMap(c -> c.obj("module"))
+                    .ifPresent(
+                        child ->
+                            collectExpressions(
+                                child, prefix + "module." + call.key() + ".", expressions));
+              }
+            });
+  }
+
+  List<Resource> all() {
+    return new ArrayList<>(resources.values());
+  }
+
+  List<Resource> ofType(String type) {
+    return resources.values().stream().filter(r -> r.type().equals(type) && !r.isData()).toList();
+  }
+
+  Optional<Resource> byAddress(String address) {
+    return Optional.ofNullable(resources.get(address));
+  }
+
+  /**
+   * The resource a reference names ({@code aws_iam_role.lambda.arn}, {@code
+   * module.api.aws_lambda_function.f}, {@code data.aws_iam_policy_document.p.json}), with the
+   * attribute it reads, when it is one of this plan's.
+   */
+  Optional<Map.Entry<Resource, String>> referenced(String reference, String modulePrefix) {
+    List<String> candidates = List.of(modulePrefix + reference, reference);
+    for (String candidate : candidates) {
+      String[] parts = candidate.split("\\.", -1);
+      // longest prefix that is an address; the rest is the attribute
+      for (int end = parts.length; end >= 2; end--) {
+        String address = String.join(".", java.util.Arrays.copyOfRange(parts, 0, end));
+        Resource resource = resources.get(address);
+        if (resource == null) {
+          resource = resources.get(address + "[0]");
+        }
+        if (resource != null) {
+          String attribute =
+              end < parts.length
+                  ? String.join(".", java.util.Arrays.copyOfRange(parts, end, parts.length))
+                  : "";
+          return Optional.of(Map.entry(resource, attribute));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
