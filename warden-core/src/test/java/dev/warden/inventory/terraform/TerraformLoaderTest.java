@@ -105,6 +105,61 @@ class TerraformLoaderTest {
   }
 
   @Test
+  void restApiMethodsReachTheirFunctionThroughTheirIntegration() {
+    Loaded.write(
+        folder,
+        "plan.json",
+        """
+        {"format_version": "1.2", "terraform_version": "1.9.8",
+         "planned_values": {"root_module": {"resources": [
+          {"address": "aws_lambda_function.f", "mode": "managed", "type": "aws_lambda_function", "name": "f",
+           "values": {"function_name": "orders", "runtime": "python3.12", "handler": "app.handler", "filename": "f.zip"}},
+          {"address": "aws_api_gateway_rest_api.api", "mode": "managed", "type": "aws_api_gateway_rest_api", "name": "api",
+           "values": {"name": "orders", "endpoint_configuration": [{"types": ["REGIONAL"]}]}},
+          {"address": "aws_api_gateway_resource.orders", "mode": "managed", "type": "aws_api_gateway_resource", "name": "orders",
+           "values": {"path_part": "orders"}},
+          {"address": "aws_api_gateway_authorizer.cognito", "mode": "managed", "type": "aws_api_gateway_authorizer", "name": "cognito",
+           "values": {"name": "cognito", "type": "COGNITO_USER_POOLS", "provider_arns": ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_X"]}},
+          {"address": "aws_api_gateway_method.get", "mode": "managed", "type": "aws_api_gateway_method", "name": "get",
+           "values": {"http_method": "GET", "authorization": "NONE"}},
+          {"address": "aws_api_gateway_method.post", "mode": "managed", "type": "aws_api_gateway_method", "name": "post",
+           "values": {"http_method": "POST", "authorization": "COGNITO_USER_POOLS"}},
+          {"address": "aws_api_gateway_integration.get", "mode": "managed", "type": "aws_api_gateway_integration", "name": "get",
+           "values": {"http_method": "GET", "type": "AWS_PROXY"}},
+          {"address": "aws_api_gateway_integration.post", "mode": "managed", "type": "aws_api_gateway_integration", "name": "post",
+           "values": {"http_method": "POST", "type": "AWS_PROXY"}}
+         ]}},
+         "configuration": {"root_module": {"resources": [
+          {"address": "aws_api_gateway_resource.orders", "expressions": {
+            "rest_api_id": {"references": ["aws_api_gateway_rest_api.api.id", "aws_api_gateway_rest_api.api"]},
+            "parent_id": {"references": ["aws_api_gateway_rest_api.api.root_resource_id", "aws_api_gateway_rest_api.api"]}}},
+          {"address": "aws_api_gateway_authorizer.cognito", "expressions": {
+            "rest_api_id": {"references": ["aws_api_gateway_rest_api.api.id", "aws_api_gateway_rest_api.api"]}}},
+          {"address": "aws_api_gateway_method.get", "expressions": {
+            "rest_api_id": {"references": ["aws_api_gateway_rest_api.api.id", "aws_api_gateway_rest_api.api"]},
+            "resource_id": {"references": ["aws_api_gateway_resource.orders.id", "aws_api_gateway_resource.orders"]}}},
+          {"address": "aws_api_gateway_method.post", "expressions": {
+            "rest_api_id": {"references": ["aws_api_gateway_rest_api.api.id", "aws_api_gateway_rest_api.api"]},
+            "resource_id": {"references": ["aws_api_gateway_resource.orders.id", "aws_api_gateway_resource.orders"]},
+            "authorizer_id": {"references": ["aws_api_gateway_authorizer.cognito.id", "aws_api_gateway_authorizer.cognito"]}}},
+          {"address": "aws_api_gateway_integration.get", "expressions": {
+            "rest_api_id": {"references": ["aws_api_gateway_rest_api.api.id", "aws_api_gateway_rest_api.api"]},
+            "resource_id": {"references": ["aws_api_gateway_resource.orders.id", "aws_api_gateway_resource.orders"]},
+            "uri": {"references": ["aws_lambda_function.f.invoke_arn", "aws_lambda_function.f"]}}},
+          {"address": "aws_api_gateway_integration.post", "expressions": {
+            "rest_api_id": {"references": ["aws_api_gateway_rest_api.api.id", "aws_api_gateway_rest_api.api"]},
+            "resource_id": {"references": ["aws_api_gateway_resource.orders.id", "aws_api_gateway_resource.orders"]},
+            "uri": {"references": ["aws_lambda_function.f.invoke_arn", "aws_lambda_function.f"]}}}
+         ]}}}
+        """);
+    Loaded loaded = Loaded.folder(folder);
+
+    assertThat(triggers(loaded.function("AwsLambdaFunctionF")))
+        .containsExactlyInAnyOrder(
+            "http GET /orders public none", "http POST /orders public cognito");
+  }
+
+  @Test
   void aPlanOfAFormatNotReadIsAProblemWithItsLine() {
     Loaded.write(
         folder,
