@@ -9,6 +9,7 @@ import dev.warden.inventory.document.SourceFile;
 import dev.warden.inventory.sam.CloudFormationLoader;
 import dev.warden.inventory.serverless.ServerlessLoader;
 import dev.warden.inventory.serverless.ServerlessVariables;
+import dev.warden.inventory.terraform.TerraformLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,9 @@ import java.util.Map;
  * <p>{@code java -XX:+UseParallelGC -cp warden-bench/target/benchmarks.jar
  * dev.warden.bench.ServerlessLoadRatio [ROUNDS]}
  */
-public final class ServerlessLoadRatio {
+public final class SourceLoadRatio {
 
-  private ServerlessLoadRatio() {}
+  private SourceLoadRatio() {}
 
   /** A service of {@code functions} functions, each with an http and a queue event. */
   static String serverless(int functions) {
@@ -70,6 +71,138 @@ public final class ServerlessLoadRatio {
       out.append("          batchSize: 10\n");
     }
     return out.toString();
+  }
+
+  /** The same service as the JSON of a Terraform plan. */
+  static String terraform(int functions) {
+    StringBuilder planned = new StringBuilder();
+    StringBuilder config = new StringBuilder();
+    String assume =
+        "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\","
+            + "\\\"Principal\\\":{\\\"Service\\\":\\\"lambda.amazonaws.com\\\"},\\\"Action\\\":\\\"sts:AssumeRole\\\"}]}";
+    String policy =
+        "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\","
+            + "\\\"Action\\\":[\\\"dynamodb:GetItem\\\",\\\"dynamodb:PutItem\\\"],"
+            + "\\\"Resource\\\":\\\"arn:aws:dynamodb:eu-west-1:123456789012:table/bench-dev-items\\\"}]}";
+    planned.append(
+        resource(
+            "aws_iam_role.lambda",
+            "aws_iam_role",
+            "{\"name\":\"bench\",\"assume_role_policy\":\"" + assume + "\"}"));
+    planned
+        .append(",")
+        .append(
+            resource(
+                "aws_iam_role_policy.data",
+                "aws_iam_role_policy",
+                "{\"name\":\"data\",\"policy\":\"" + policy + "\"}"));
+    planned
+        .append(",")
+        .append(
+            resource(
+                "aws_apigatewayv2_api.http",
+                "aws_apigatewayv2_api",
+                "{\"name\":\"bench\",\"protocol_type\":\"HTTP\"}"));
+    config.append(
+        expressions("aws_iam_role_policy.data", "\"role\":" + refs("aws_iam_role.lambda.id")));
+    for (int i = 0; i < functions; i++) {
+      String fn = "aws_lambda_function.fn" + i;
+      planned
+          .append(",")
+          .append(
+              resource(
+                  fn,
+                  "aws_lambda_function",
+                  "{\"function_name\":\"bench-dev-fn"
+                      + i
+                      + "\",\"runtime\":\"python3.12\",\"handler\":\"src/fn"
+                      + i
+                      + ".handler\",\"memory_size\":512,\"timeout\":10,\"filename\":\"fn.zip\","
+                      + "\"environment\":[{\"variables\":{\"STAGE\":\"dev\",\"TABLE\":\"bench-dev-items\"}}]}"));
+      planned
+          .append(",")
+          .append(
+              resource(
+                  "aws_apigatewayv2_integration.fn" + i,
+                  "aws_apigatewayv2_integration",
+                  "{\"integration_type\":\"AWS_PROXY\"}"));
+      planned
+          .append(",")
+          .append(
+              resource(
+                  "aws_apigatewayv2_route.fn" + i,
+                  "aws_apigatewayv2_route",
+                  "{\"route_key\":\"GET /items/" + i + "/{id}\",\"authorization_type\":\"NONE\"}"));
+      planned
+          .append(",")
+          .append(
+              resource(
+                  "aws_lambda_permission.fn" + i,
+                  "aws_lambda_permission",
+                  "{\"action\":\"lambda:InvokeFunction\",\"principal\":\"apigateway.amazonaws.com\"}"));
+      planned
+          .append(",")
+          .append(
+              resource(
+                  "aws_lambda_event_source_mapping.fn" + i,
+                  "aws_lambda_event_source_mapping",
+                  "{\"event_source_arn\":\"arn:aws:sqs:eu-west-1:123456789012:jobs\",\"batch_size\":10}"));
+      config.append(",").append(expressions(fn, "\"role\":" + refs("aws_iam_role.lambda.arn")));
+      config
+          .append(",")
+          .append(
+              expressions(
+                  "aws_apigatewayv2_integration.fn" + i,
+                  "\"api_id\":"
+                      + refs("aws_apigatewayv2_api.http.id")
+                      + ",\"integration_uri\":"
+                      + refs(fn + ".invoke_arn")));
+      config
+          .append(",")
+          .append(
+              expressions(
+                  "aws_apigatewayv2_route.fn" + i,
+                  "\"api_id\":"
+                      + refs("aws_apigatewayv2_api.http.id")
+                      + ",\"target\":"
+                      + refs("aws_apigatewayv2_integration.fn" + i + ".id")));
+      config
+          .append(",")
+          .append(
+              expressions(
+                  "aws_lambda_permission.fn" + i,
+                  "\"function_name\":" + refs(fn + ".function_name")));
+      config
+          .append(",")
+          .append(
+              expressions(
+                  "aws_lambda_event_source_mapping.fn" + i,
+                  "\"function_name\":" + refs(fn + ".arn")));
+    }
+    return "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9.8\",\"planned_values\":{\"root_module\":{\"resources\":["
+        + planned
+        + "]}},\"configuration\":{\"root_module\":{\"resources\":["
+        + config
+        + "]}}}";
+  }
+
+  private static String resource(String address, String type, String values) {
+    return "\n{\"address\":\""
+        + address
+        + "\",\"mode\":\"managed\",\"type\":\""
+        + type
+        + "\",\"name\":\"x\",\"values\":"
+        + values
+        + "}";
+  }
+
+  private static String expressions(String address, String expressions) {
+    return "\n{\"address\":\"" + address + "\",\"expressions\":{" + expressions + "}}";
+  }
+
+  private static String refs(String reference) {
+    String resource = reference.substring(0, reference.lastIndexOf('.'));
+    return "{\"references\":[\"" + reference + "\",\"" + resource + "\"]}";
   }
 
   /** The same service as a SAM template. */
@@ -134,17 +267,22 @@ public final class ServerlessLoadRatio {
     Path root = Files.createTempDirectory("warden-serverless-ratio");
     Path serverlessFile = root.resolve("serverless.yml");
     Path samFile = root.resolve("template.yaml");
+    Path planFile = root.resolve("plan.json");
     ScanRoot scanRoot = ScanRoot.of(root);
     DocumentReader reader = new DocumentReader(ReadLimits.DEFAULT);
     CloudFormationLoader cloudFormation =
         new CloudFormationLoader(reader, AwsManagedPolicies.bundled());
     ServerlessLoader serverless = new ServerlessLoader(reader, cloudFormation);
+    TerraformLoader terraform = new TerraformLoader(cloudFormation);
     System.out.println(
-        "functions  serverless µs/fn  SAM µs/fn  ratio (median, min-max over rounds)");
+        "functions  serverless µs/fn  terraform µs/fn  SAM µs/fn  serverless/SAM  terraform/SAM"
+            + " (median, min-max over rounds)");
     long sink = 0;
     for (int functions : new int[] {10, 100, 1000}) {
       String serverlessText = serverless(functions);
       String samText = sam(functions);
+      String planText = terraform(functions);
+      Files.writeString(planFile, planText);
       Files.writeString(serverlessFile, serverlessText);
       Files.writeString(samFile, samText);
       List<double[]> results = new ArrayList<>();
@@ -153,6 +291,7 @@ public final class ServerlessLoadRatio {
       for (int round = 0; round < warmup + rounds; round++) {
         long serverlessNanos = 0;
         long samNanos = 0;
+        long terraformNanos = 0;
         for (int r = 0; r < repeat; r++) {
           long t0 = System.nanoTime();
           Document one = reader.parse(new SourceFile("serverless.yml", serverlessText));
@@ -173,8 +312,12 @@ public final class ServerlessLoadRatio {
                   .functions()
                   .size();
           long t2 = System.nanoTime();
+          Document plan = reader.parse(new SourceFile("plan.json", planText));
+          sink += terraform.load(scanRoot, planFile, plan).apps().get(0).functions().size();
+          long t3 = System.nanoTime();
           serverlessNanos += t1 - t0;
           samNanos += t2 - t1;
+          terraformNanos += t3 - t2;
         }
         if (round >= warmup) {
           double perFunction = (double) functions * repeat;
@@ -182,19 +325,25 @@ public final class ServerlessLoadRatio {
               new double[] {
                 serverlessNanos / perFunction / 1000,
                 samNanos / perFunction / 1000,
-                (double) serverlessNanos / samNanos
+                (double) serverlessNanos / samNanos,
+                terraformNanos / perFunction / 1000,
+                (double) terraformNanos / samNanos
               });
         }
       }
       System.out.printf(
           Locale.ROOT,
-          "%9d  %16.1f  %9.1f  %.2f (%.2f-%.2f)%n",
+          "%9d  %16.1f  %15.1f  %9.1f  %.2f (%.2f-%.2f)  %.2f (%.2f-%.2f)%n",
           functions,
           median(results, 0),
+          median(results, 3),
           median(results, 1),
           median(results, 2),
           results.stream().mapToDouble(r -> r[2]).min().orElse(0),
-          results.stream().mapToDouble(r -> r[2]).max().orElse(0));
+          results.stream().mapToDouble(r -> r[2]).max().orElse(0),
+          median(results, 4),
+          results.stream().mapToDouble(r -> r[4]).min().orElse(0),
+          results.stream().mapToDouble(r -> r[4]).max().orElse(0));
     }
     if (sink == 42) {
       System.out.println();
