@@ -152,7 +152,14 @@ public final class ServerlessCompiler {
             .put("Transform", "AWS::Serverless-2016-10-31")
             .put(
                 "Description",
-                str("The " + service + " service (" + stage + ") of the Serverless Framework", at));
+                str(
+                    "The "
+                        + service
+                        + " service ("
+                        + stage
+                        + ") of the Serverless Framework"
+                        + pluginNotes(),
+                    at));
     ServerlessResources.merge(this, all, template);
     template.put("Resources", all.build());
     return template.build();
@@ -438,6 +445,33 @@ public final class ServerlessCompiler {
   }
 
   // ---------------------------------------------------------------- names
+
+  /** What the plugins that change security do, for the app's description. */
+  private static final Map<String, String> SECURITY_PLUGINS =
+      Map.of(
+          PER_FUNCTION_ROLES,
+          "a role per function from its iamRoleStatements",
+          "serverless-offline",
+          "runs the API locally without its authorizers, in development only",
+          "serverless-plugin-warmup",
+          "adds a function that invokes the others on a schedule",
+          "serverless-domain-manager",
+          "puts the API behind a custom domain",
+          "serverless-prune-plugin",
+          "deletes old function versions",
+          "serverless-plugin-canary-deployments",
+          "adds CodeDeploy roles and alarms");
+
+  private String pluginNotes() {
+    List<String> notes = new ArrayList<>();
+    for (String plugin : plugins()) {
+      String note = SECURITY_PLUGINS.get(plugin);
+      if (note != null) {
+        notes.add(plugin + " (" + note + ")");
+      }
+    }
+    return notes.isEmpty() ? "" : "; plugins that change security: " + String.join(", ", notes);
+  }
 
   private List<String> plugins() {
     List<String> names = new ArrayList<>();

@@ -104,6 +104,13 @@ class ServerlessLoaderTest {
     assertThat(env(create, "TABLE_NAME")).isEqualTo("orders-dev-orders");
     assertThat(env(create, "API_SECRET")).isEqualTo("${ssm:/orders/dev/api-secret}");
     assertThat(env(create, "LOG_LEVEL")).isEqualTo("${env:LOG_LEVEL}");
+    assertThat(inventory.apps().get(0).description())
+        .hasValueSatisfying(
+            d ->
+                assertThat(d)
+                    .contains("plugins that change security")
+                    .contains("serverless-iam-roles-per-function (a role per function")
+                    .contains("serverless-offline (runs the API locally without its authorizers"));
   }
 
   @Test
