@@ -453,7 +453,12 @@ final class AwsResources {
     String id = logicalIds.get(target.address());
     if (target.isData()) {
       if (target.type().equals("aws_iam_policy_document") && attribute.equals("json")) {
-        return target.values().get("json").map(this::parsed).orElse(str("{}", at));
+        return target
+            .values()
+            .get("json")
+            .filter(j -> j.asString().isPresent())
+            .map(this::parsed)
+            .orElseGet(() -> policyDocument(target));
       }
       return target
           .values()
@@ -473,6 +478,90 @@ final class AwsResources {
       case "", "id", "name", "function_name", "bucket", "url" -> ref(id, at);
       default -> known.orElse(new Value.Str(SymbolicText.symbol(id + "." + attribute), at));
     };
+  }
+
+  /**
+   * An {@code aws_iam_policy_document} whose JSON is known only after apply (it names resources
+   * being made): the document built from its {@code statement} blocks, the unknown parts from the
+   * configuration's references.
+   */
+  private Value policyDocument(Resource document) {
+    SourceLocation at = document.at();
+    List<Value> blocks = document.values().list("statement");
+    List<Value> expressions =
+        document.expressions().get("statement").map(Value::asList).orElse(List.of());
+    List<Value> statements = new ArrayList<>();
+    for (int i = 0; i < Math.max(blocks.size(), expressions.size()); i++) {
+      Value.Obj block =
+          i < blocks.size() ? blocks.get(i).asObj().orElse(empty(document)) : empty(document);
+      Value.Obj expression =
+          i < expressions.size()
+              ? expressions.get(i).asObj().orElse(empty(document))
+              : empty(document);
+      Resource part =
+          new Resource(document.address(), "data", "statement", block, expression, block.at());
+      Tree statement = new Tree(block.at());
+      statement.put("Sid", attr(part, "sid").filter(v -> !v.asString().orElse("x").isEmpty()));
+      statement.put("Effect", attr(part, "effect").orElse(str("Allow", block.at())));
+      statement.put("Action", attr(part, "actions"));
+      statement.put("NotAction", attr(part, "not_actions"));
+      statement.put("Resource", list(part, "resources"));
+      statement.put("NotResource", list(part, "not_resources"));
+      List<Value> principals = block.list("principals");
+      if (!principals.isEmpty()) {
+        Tree principal = new Tree(block.at());
+        for (Value p : principals) {
+          p.asObj()
+              .ifPresent(
+                  o ->
+                      principal.put(
+                          o.get("type").flatMap(Value::asString).orElse("AWS"),
+                          o.get("identifiers").orElse(str("*", o.at()))));
+        }
+        statement.put("Principal", principal);
+      }
+      statements.add(statement.build());
+    }
+    return new Tree(at)
+        .put("Version", str("2012-10-17", at))
+        .put("Statement", new Value.Seq(statements, at))
+        .build();
+  }
+
+  /** A list attribute, each reference in its expression as an item when the list is not known. */
+  private Optional<Value> list(Resource r, String name) {
+    Optional<Value> planned = r.values().get(name).filter(v -> !(v instanceof Value.Nil));
+    if (planned.isPresent()) {
+      return planned;
+    }
+    Optional<Value> expression = r.expressions().get(name);
+    if (expression.isEmpty() || !(expression.get() instanceof Value.Obj e)) {
+      return Optional.empty();
+    }
+    if (e.has("constant_value")) {
+      return e.get("constant_value");
+    }
+    List<Value> items = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    String prefix = modulePrefix(r.address());
+    for (Value reference : e.list("references")) {
+      Optional<Map.Entry<Resource, String>> found =
+          reference.asString().flatMap(t -> plan.referenced(t, prefix));
+      // "aws_s3_bucket.b.arn" and then "aws_s3_bucket.b": the first says which attribute
+      if (found.isPresent() && seen.add(found.get().getKey().address())) {
+        String attribute = found.get().getValue().isEmpty() ? "arn" : found.get().getValue();
+        Value value = valueOf(found.get().getKey(), attribute, reference.at());
+        items.add(value);
+        if (found.get().getKey().type().equals("aws_s3_bucket") && attribute.equals("arn")) {
+          // "${aws_s3_bucket.b.arn}/*" reads the same references: count the objects in too
+          items.add(
+              sub(
+                  "${" + logicalIds.get(found.get().getKey().address()) + ".Arn}/*",
+                  reference.at()));
+        }
+      }
+    }
+    return items.isEmpty() ? Optional.empty() : Optional.of(new Value.Seq(items, e.at()));
   }
 
   /** An attribute that holds a JSON policy document, as a document. */

@@ -160,6 +160,46 @@ class TerraformLoaderTest {
   }
 
   @Test
+  void aPolicyDocumentKnownOnlyAfterApplyIsBuiltFromItsStatements() {
+    Loaded.write(
+        folder,
+        "plan.json",
+        """
+        {"format_version": "1.2", "terraform_version": "1.9.8",
+         "planned_values": {"root_module": {"resources": [
+          {"address": "aws_s3_bucket.reports", "mode": "managed", "type": "aws_s3_bucket", "name": "reports",
+           "values": {"bucket": "reports"}},
+          {"address": "aws_iam_role.r", "mode": "managed", "type": "aws_iam_role", "name": "r",
+           "values": {"name": "r", "assume_role_policy": "{\\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Principal\\": {\\"Service\\": \\"lambda.amazonaws.com\\"}, \\"Action\\": \\"sts:AssumeRole\\"}]}"}},
+          {"address": "aws_iam_role_policy.read", "mode": "managed", "type": "aws_iam_role_policy", "name": "read",
+           "values": {"name": "read"}},
+          {"address": "data.aws_iam_policy_document.read", "mode": "data", "type": "aws_iam_policy_document", "name": "read",
+           "values": {"statement": [{"effect": "Allow", "actions": ["s3:GetObject", "s3:ListBucket"]}]}},
+          {"address": "aws_lambda_function.f", "mode": "managed", "type": "aws_lambda_function", "name": "f",
+           "values": {"function_name": "f", "runtime": "python3.12", "handler": "app.handler", "filename": "f.zip"}}
+         ]}},
+         "configuration": {"root_module": {"resources": [
+          {"address": "aws_iam_role_policy.read", "expressions": {
+            "role": {"references": ["aws_iam_role.r.id", "aws_iam_role.r"]},
+            "policy": {"references": ["data.aws_iam_policy_document.read.json", "data.aws_iam_policy_document.read"]}}},
+          {"address": "data.aws_iam_policy_document.read", "expressions": {
+            "statement": [{"actions": {"constant_value": ["s3:GetObject", "s3:ListBucket"]},
+                           "resources": {"references": ["aws_s3_bucket.reports.arn", "aws_s3_bucket.reports"]}}]}},
+          {"address": "aws_lambda_function.f", "expressions": {
+            "role": {"references": ["aws_iam_role.r.arn", "aws_iam_role.r"]}}}
+         ]}}}
+        """);
+    Loaded loaded = Loaded.folder(folder);
+
+    String policy =
+        loaded.function("AwsLambdaFunctionF").role().policies().get(0).document().toString();
+    assertThat(policy)
+        .contains(
+            "s3:GetObject", "s3:ListBucket", "arn:aws:s3:::reports,", "arn:aws:s3:::reports/*");
+    assertThat(loaded.problems()).isEmpty();
+  }
+
+  @Test
   void aPlanOfAFormatNotReadIsAProblemWithItsLine() {
     Loaded.write(
         folder,
