@@ -33,11 +33,19 @@ final class TerraformPlan {
      * The address without the instance key: {@code aws_s3_bucket.b[0]} → {@code aws_s3_bucket.b}.
      */
     String configAddress() {
-      return address.replaceAll("\\[[^\\]]*\\]", "");
+      return withoutKeys(address);
     }
   }
 
+  private static final java.util.regex.Pattern INSTANCE_KEY =
+      java.util.regex.Pattern.compile("\\[[^\\]]*\\]");
+
   private final Map<String, Resource> resources = new LinkedHashMap<>();
+
+  /** {@code module.a[0].aws_x.y["k"]} → {@code module.a.aws_x.y}: the configuration's address. */
+  static String withoutKeys(String address) {
+    return address.indexOf('[') < 0 ? address : INSTANCE_KEY.matcher(address).replaceAll("");
+  }
 
   private TerraformPlan() {}
 
@@ -84,7 +92,7 @@ final class TerraformPlan {
               mode,
               type,
               values,
-              expressions.getOrDefault(address.replaceAll("\\[[^\\]]*\\]", ""), empty),
+              expressions.getOrDefault(withoutKeys(address), empty),
               resource.at());
       resources.put(address, read);
     }
