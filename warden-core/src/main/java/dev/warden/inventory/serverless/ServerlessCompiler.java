@@ -118,10 +118,6 @@ public final class ServerlessCompiler {
             .build());
   }
 
-  boolean hasResource(String logicalId) {
-    return resources.containsKey(logicalId);
-  }
-
   /** The template, as a SAM template. */
   Value.Obj compile() {
     Map<String, Value.Obj> functions = new LinkedHashMap<>();

@@ -41,10 +41,6 @@ final class ServerlessRole {
     return logicalId;
   }
 
-  boolean shared() {
-    return shared;
-  }
-
   boolean isUsed() {
     return !functions.isEmpty();
   }

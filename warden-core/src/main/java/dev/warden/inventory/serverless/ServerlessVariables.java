@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -460,12 +459,5 @@ public final class ServerlessVariables {
     if (!problems.contains(problem)) {
       problems.add(problem);
     }
-  }
-
-  /** The variables a value still holds unresolved, for messages: {@code ssm:/x}, … */
-  static Set<String> symbolsOf(Value value) {
-    Set<String> symbols = new LinkedHashSet<>();
-    value.asText().ifPresent(t -> symbols.addAll(t.symbols()));
-    return symbols;
   }
 }

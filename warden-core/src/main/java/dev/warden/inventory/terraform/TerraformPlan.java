@@ -28,13 +28,6 @@ final class TerraformPlan {
     boolean isData() {
       return mode.equals("data");
     }
-
-    /**
-     * The address without the instance key: {@code aws_s3_bucket.b[0]} → {@code aws_s3_bucket.b}.
-     */
-    String configAddress() {
-      return withoutKeys(address);
-    }
   }
 
   private static final java.util.regex.Pattern INSTANCE_KEY =
@@ -140,10 +133,6 @@ final class TerraformPlan {
 
   List<Resource> ofType(String type) {
     return resources.values().stream().filter(r -> r.type().equals(type) && !r.isData()).toList();
-  }
-
-  Optional<Resource> byAddress(String address) {
-    return Optional.ofNullable(resources.get(address));
   }
 
   /**
