@@ -28,8 +28,11 @@ public final class SharedExecutionRole implements FunctionRule {
           Severity.MEDIUM,
           Category.OVER_PRIVILEGED,
           Optional.of(Owasp.SAS_4),
-          "Give each function its own role (in SAM, leave out Role and list the function's"
-              + " Policies), so that each holds only what its code uses.",
+          "Give each function its own role, so that each holds only what its code uses: in SAM,"
+              + " leave out Role and list the function's Policies; in serverless.yml, give the"
+              + " function iamRoleStatements with the serverless-iam-roles-per-function plugin"
+              + " (`warden policy PATH --patch` writes them); in Terraform, one aws_iam_role per"
+              + " function.",
           List.of(
               "https://docs.aws.amazon.com/lambda/latest/operatorguide/least-privilege.html",
               "https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html"));

@@ -42,7 +42,8 @@ public final class UnusedPermissions implements FunctionRule {
           Category.OVER_PRIVILEGED,
           Optional.of(Owasp.SAS_4),
           "Replace the role's policies with the least-privilege policy: `warden policy PATH"
-              + " --function NAME` prints it, scoped to the resources the code uses.",
+              + " --function NAME` prints it, scoped to the resources the code uses, and `warden"
+              + " policy PATH --patch` writes it into the template or serverless.yml.",
           List.of(
               "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
               "https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html"));

@@ -41,7 +41,8 @@ public final class WriteOnAnyResource implements FunctionRule {
           Optional.of(Owasp.SAS_4),
           "Replace \"Resource\": \"*\" (or a whole type such as table/* or function:*) with the"
               + " ARNs of the resources the function writes to"
-              + " (in SAM, !GetAtt Table.Arn or a policy template with the table's name).",
+              + " (in SAM and serverless.yml, !GetAtt Table.Arn or a SAM policy template with the"
+              + " table's name; in Terraform, aws_dynamodb_table.t.arn).",
           List.of(
               "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html",
               "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"));

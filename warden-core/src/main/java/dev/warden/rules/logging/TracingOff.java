@@ -29,7 +29,9 @@ public final class TracingOff implements FunctionRule {
           Severity.LOW,
           Category.LOGGING_MONITORING,
           Optional.of(Owasp.SAS_5),
-          "Set Tracing: Active on the function (Globals.Function.Tracing for a whole SAM app).",
+          "Turn on active tracing: Tracing: Active on the function (Globals.Function.Tracing for"
+              + " a whole SAM app; provider.tracing.lambda: true in serverless.yml;"
+              + " tracing_config { mode = \"Active\" } in Terraform).",
           List.of("https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html"));
 
   @Override
