@@ -661,7 +661,7 @@ final class AwsResources {
    * resolve.
    */
   private static String modulePrefix(String address) {
-    List<String> parts = List.of(address.split("\\.", -1));
+    List<String> parts = TerraformPlan.segments(address);
     StringBuilder prefix = new StringBuilder();
     for (int i = 0; i + 1 < parts.size() && parts.get(i).equals("module"); i += 2) {
       prefix.append("module.").append(parts.get(i + 1)).append('.');

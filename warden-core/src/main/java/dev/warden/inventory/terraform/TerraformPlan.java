@@ -35,6 +35,32 @@ final class TerraformPlan {
 
   private final Map<String, Resource> resources = new LinkedHashMap<>();
 
+  /**
+   * The dot-separated parts of an address or reference, dots inside an instance key kept: {@code
+   * module.m["a.b"].aws_x.y} → {@code module}, {@code m["a.b"]}, {@code aws_x}, {@code y}.
+   */
+  static List<String> segments(String address) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (c == '"' && (i == 0 || address.charAt(i - 1) != '\\')) {
+        quoted = !quoted;
+      } else if (!quoted && c == '[') {
+        depth++;
+      } else if (!quoted && c == ']') {
+        depth--;
+      } else if (!quoted && depth == 0 && c == '.') {
+        parts.add(address.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(address.substring(start));
+    return parts;
+  }
+
   /** {@code module.a[0].aws_x.y["k"]} → {@code module.a.aws_x.y}: the configuration's address. */
   static String withoutKeys(String address) {
     return address.indexOf('[') < 0 ? address : INSTANCE_KEY.matcher(address).replaceAll("");
@@ -143,7 +169,7 @@ final class TerraformPlan {
   Optional<Map.Entry<Resource, String>> referenced(String reference, String modulePrefix) {
     List<String> candidates = List.of(modulePrefix + reference, reference);
     for (String candidate : candidates) {
-      String[] parts = candidate.split("\\.", -1);
+      String[] parts = segments(candidate).toArray(new String[0]);
       // longest prefix that is an address; the rest is the attribute
       for (int end = parts.length; end >= 2; end--) {
         String address = String.join(".", java.util.Arrays.copyOfRange(parts, 0, end));
