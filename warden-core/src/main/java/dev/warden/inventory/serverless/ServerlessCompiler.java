@@ -166,7 +166,7 @@ public final class ServerlessCompiler {
   private Value.Obj function(
       String key, SourceLocation keyAt, Value.Obj function, boolean perFunctionRoles) {
     String logicalId = logicalIdOf(key);
-    String name = Tree.text(function.get("name"), service + "-" + stage + "-" + key);
+    String name = deployedName(key, function);
     Value functionName =
         function
             .get("name")
@@ -212,6 +212,11 @@ public final class ServerlessCompiler {
         .put("Type", str("AWS::Serverless::Function", keyAt))
         .put("Properties", p.build())
         .build();
+  }
+
+  /** The function's name once deployed: its {@code name}, else {@code service-stage-key}. */
+  String deployedName(String key, Value.Obj function) {
+    return Tree.text(function.get("name"), service + "-" + stage + "-" + key);
   }
 
   /** A function's setting, else the provider's. */

@@ -88,10 +88,7 @@ final class ServerlessRole {
     List<Value> logGroups = new ArrayList<>();
     List<Value> logStreams = new ArrayList<>();
     for (Map.Entry<String, Value.Obj> function : functions.entrySet()) {
-      String name =
-          Tree.text(
-              function.getValue().get("name"),
-              compiler.service() + "-" + compiler.stage() + "-" + function.getKey());
+      String name = compiler.deployedName(function.getKey(), function.getValue());
       String group =
           "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/"
               + name;
