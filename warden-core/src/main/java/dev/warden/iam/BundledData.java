@@ -36,7 +36,41 @@ public record BundledData(String name, String source, LocalDate date) {
 
   /** Every bundled data set. */
   public static List<BundledData> all() {
-    return List.of(iamCatalog(), awsManagedPolicies());
+    return List.of(
+        iamCatalog(),
+        awsManagedPolicies(),
+        headOf(
+            dev.warden.iam.gcp.GcpRoles.class,
+            "gcp-predefined-roles.json.gz",
+            "Google Cloud predefined roles"),
+        headOf(
+            dev.warden.iam.azure.AzureRoles.class,
+            "azure-built-in-roles.json.gz",
+            "Azure built-in roles"));
+  }
+
+  /** A gzipped JSON data set whose first field is {@code source}, with its date in brackets. */
+  private static BundledData headOf(Class<?> owner, String resource, String name) {
+    try (InputStream raw = owner.getResourceAsStream(resource);
+        JsonParser json = new JsonFactory().createParser(new GZIPInputStream(raw))) {
+      json.nextToken();
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        json.nextToken();
+        if (field.equals("source")) {
+          String source = json.getText();
+          Matcher date = DATE.matcher(source);
+          if (!date.find()) {
+            throw new IllegalStateException(resource + " names no date in its source");
+          }
+          return new BundledData(name, source, LocalDate.parse(date.group(1)));
+        }
+        json.skipChildren();
+      }
+      throw new IllegalStateException(resource + " has no source");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The IAM catalog's source and date, from the start of its file. */

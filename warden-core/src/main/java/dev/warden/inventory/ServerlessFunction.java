@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * @param reservedConcurrency the concurrency reserved (and capped) for the function
  * @param invokePermissions the statements of the function's resource-based policy
  * @param logGroup the log group the function writes to, when it is set explicitly
+ * @param identity who an Azure or Google Cloud function runs as and its role grants (AWS functions
+ *     have {@code role})
+ * @param host the settings of an Azure function app or a Google Cloud function's network
  */
 public record ServerlessFunction(
     String id,
@@ -48,7 +51,9 @@ public record ServerlessFunction(
     ExecutionRole role,
     List<InvokePermission> invokePermissions,
     Optional<SymbolicText> logGroup,
-    SourceLocation declaredAt) {
+    SourceLocation declaredAt,
+    Optional<CloudIdentity> identity,
+    HostSettings host) {
 
   public ServerlessFunction {
     architectures = List.copyOf(architectures);

@@ -64,7 +64,9 @@ public final class RuleEngine {
   private List<Finding> check(ServerlessFunction function, App app, RuleContext context) {
     List<Finding> found = new ArrayList<>();
     for (FunctionRule rule : functionRules) {
-      found.addAll(rule.check(function, app, context));
+      if (rule.clouds().contains(function.cloud())) {
+        found.addAll(rule.check(function, app, context));
+      }
     }
     return found;
   }

@@ -3,6 +3,7 @@ package dev.warden.scan;
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.SourceLocation;
 import dev.warden.inventory.document.ScanRoot;
+import dev.warden.inventory.gcp.GcloudReader;
 import dev.warden.inventory.serverless.ServerlessLoader;
 import dev.warden.inventory.terraform.TerraformLoader;
 import java.io.IOException;
@@ -149,7 +150,8 @@ final class InputFinder {
     String text = new String(head, StandardCharsets.UTF_8);
     return looksLikeTemplate(text)
         || ServerlessLoader.looksLikeServerless(text)
-        || TerraformLoader.looksLikeTerraform(text);
+        || TerraformLoader.looksLikeTerraform(text)
+        || GcloudReader.looksLikeGcloud(text);
   }
 
   static boolean looksLikeTemplate(String text) {

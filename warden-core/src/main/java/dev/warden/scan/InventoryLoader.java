@@ -6,9 +6,13 @@ import dev.warden.inventory.InputError;
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.SourceLocation;
+import dev.warden.inventory.Value;
 import dev.warden.inventory.document.Document;
 import dev.warden.inventory.document.DocumentReader;
 import dev.warden.inventory.document.ScanRoot;
+import dev.warden.inventory.gcp.GcloudReader;
+import dev.warden.inventory.gcp.GcpFunctionSpec;
+import dev.warden.inventory.gcp.GcpLoader;
 import dev.warden.inventory.sam.CloudFormationLoader;
 import dev.warden.inventory.serverless.ServerlessLoader;
 import dev.warden.inventory.serverless.ServerlessVariables;
@@ -21,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads every input under the scanned paths into one inventory. Templates load in parallel; the
@@ -43,8 +48,21 @@ public final class InventoryLoader {
   }
 
   /** One file's outcome. */
+  /**
+   * What one file gave: a loaded result, or gcloud output that is built into apps once every IAM
+   * policy file of the scan is read.
+   */
   private record Loaded(
-      Path file, CloudFormationLoader.Result result, List<InputProblem> problems) {}
+      Path file,
+      CloudFormationLoader.@Nullable Result result,
+      List<InputProblem> problems,
+      GcpLoader.@Nullable FunctionsFile gcpFunctions,
+      GcpLoader.@Nullable PolicyFile gcpPolicy) {
+
+    Loaded(Path file, CloudFormationLoader.@Nullable Result result, List<InputProblem> problems) {
+      this(file, result, problems, null, null);
+    }
+  }
 
   /**
    * Loads the inventory.
@@ -100,14 +118,23 @@ public final class InventoryLoader {
       }
     }
     List<App> apps = new ArrayList<>();
+    List<GcpLoader.FunctionsFile> gcpFunctions = new ArrayList<>();
+    List<GcpLoader.PolicyFile> gcpPolicies = new ArrayList<>();
     for (Loaded one : loaded) {
       problems.addAll(one.problems());
+      if (one.gcpFunctions() != null) {
+        gcpFunctions.add(one.gcpFunctions());
+      }
+      if (one.gcpPolicy() != null) {
+        gcpPolicies.add(one.gcpPolicy());
+      }
       if (one.result() == null || (nested.contains(one.file()) && !explicit.contains(one.file()))) {
         continue;
       }
       apps.addAll(one.result().apps());
       problems.addAll(one.result().problems());
     }
+    apps.addAll(GcpLoader.build(gcpFunctions, gcpPolicies, problems));
     if (apps.isEmpty()) {
       throw new NothingToScan(
           problems.isEmpty() ? "nothing to scan" : "no input could be loaded",
@@ -126,6 +153,24 @@ public final class InventoryLoader {
             serverless.load(
                 root, file, document, new ServerlessVariables.Options(request.stage(), null)),
             List.of());
+      }
+      if (GcloudReader.isFunctions(document.root())) {
+        List<InputProblem> read = new ArrayList<>(document.problems());
+        List<GcpFunctionSpec> specs = GcloudReader.functions(document.root(), display, read);
+        return new Loaded(
+            file,
+            null,
+            read,
+            new GcpLoader.FunctionsFile(display, specs, document.root().at()),
+            null);
+      }
+      if (GcloudReader.isIamPolicy(document.root())) {
+        return new Loaded(
+            file,
+            null,
+            document.problems(),
+            null,
+            new GcpLoader.PolicyFile(display, (Value.Obj) document.root()));
       }
       if (TerraformLoader.isTerraform(document.root())) {
         return new Loaded(file, terraform.load(root, file, document), List.of());

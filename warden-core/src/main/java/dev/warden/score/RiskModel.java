@@ -1,5 +1,6 @@
 package dev.warden.score;
 
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Category;
 import dev.warden.rules.Finding;
@@ -58,10 +59,12 @@ public final class RiskModel {
   public RiskScore score(ServerlessFunction function, List<Finding> findings) {
     Exposure exposure = Exposure.of(function);
     Impact impact =
-        Impact.of(
-            context.permissions(function),
-            function.role().displayName(),
-            context.sharingRoleWith(function).size());
+        function.cloud() == Cloud.AWS
+            ? Impact.of(
+                context.permissions(function),
+                function.role().displayName(),
+                context.sharingRoleWith(function).size())
+            : CloudImpact.of(function);
     double e = exposure.value();
     double i = impact.value();
     double notLikely = 1.0;

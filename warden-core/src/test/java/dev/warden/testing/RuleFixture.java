@@ -73,11 +73,16 @@ public final class RuleFixture {
     }
   }
 
-  /** Loads one fixture template and runs the rule alone on it. */
+  /**
+   * Loads one fixture and runs the rule alone on it. Files that only make sense beside it (the IAM
+   * policies of Google Cloud functions) are in a folder named after it: {@code positive.with/}.
+   */
   public Result load(String fixture) {
     Path file = folder(rule.getClass()).resolve(fixture);
+    Path with = file.resolveSibling(fixture.substring(0, fixture.lastIndexOf('.')) + ".with");
+    List<Path> inputs = Files.isDirectory(with) ? List.of(file, with) : List.of(file);
     Inventory inventory =
-        new InventoryLoader(new ScanRequest(List.of(file), Map.of(), ReadLimits.DEFAULT)).load();
+        new InventoryLoader(new ScanRequest(inputs, Map.of(), ReadLimits.DEFAULT)).load();
     assertThat(inventory.problems()).as("problems reading fixture " + fixture).isEmpty();
     if (advisories.isEmpty()) {
       return new Result(file, run(inventory, file, java.util.Optional.empty()));

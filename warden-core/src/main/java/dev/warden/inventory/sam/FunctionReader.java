@@ -9,6 +9,7 @@ import dev.warden.inventory.Destination;
 import dev.warden.inventory.EnvironmentVariable;
 import dev.warden.inventory.ExecutionRole;
 import dev.warden.inventory.FunctionUrl;
+import dev.warden.inventory.HostSettings;
 import dev.warden.inventory.PackageType;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.SourceLocation;
@@ -193,7 +194,9 @@ final class FunctionReader {
         role,
         draft.invokePermissions,
         p.obj("LoggingConfig").flatMap(c -> Props.text(c, "LogGroup")),
-        draft.resource.at());
+        draft.resource.at(),
+        Optional.empty(),
+        HostSettings.NONE);
   }
 
   private static Optional<Integer> sized(Value.Obj p, String key, int platformDefault) {

@@ -7,17 +7,21 @@ import dev.warden.inventory.ApiStage;
 import dev.warden.inventory.App;
 import dev.warden.inventory.AsyncInvokeConfig;
 import dev.warden.inventory.Authorizer;
+import dev.warden.inventory.CloudIdentity;
 import dev.warden.inventory.CodeLocation;
 import dev.warden.inventory.Cors;
 import dev.warden.inventory.Destination;
 import dev.warden.inventory.EnvironmentVariable;
 import dev.warden.inventory.ExecutionRole;
+import dev.warden.inventory.HostSettings;
 import dev.warden.inventory.InvokePermission;
 import dev.warden.inventory.Layer;
 import dev.warden.inventory.Policy;
 import dev.warden.inventory.Reachability;
 import dev.warden.inventory.Resource;
+import dev.warden.inventory.RoleGrant;
 import dev.warden.inventory.ServerlessFunction;
+import dev.warden.inventory.Setting;
 import dev.warden.inventory.SourceLocation;
 import dev.warden.inventory.SymbolicText;
 import dev.warden.inventory.Trigger;
@@ -121,6 +125,10 @@ final class FunctionJson {
     }
     json.writeEndArray();
     identity(fn.role(), sharingRole);
+    if (fn.identity().isPresent()) {
+      cloudIdentity(fn.identity().get());
+    }
+    host(fn.host());
     json.writeArrayFieldStart("invokePermissions");
     for (InvokePermission permission : fn.invokePermissions()) {
       invokePermission(permission);
@@ -223,6 +231,70 @@ final class FunctionJson {
     json.writeEndArray();
     if (sharingRole.size() > MAX_SHARED_LISTED) {
       json.writeNumberField("sharedWithCount", sharingRole.size());
+    }
+    json.writeEndObject();
+  }
+
+  /** An Azure or Google Cloud function's identity and the roles granted to it. */
+  private void cloudIdentity(CloudIdentity identity) throws IOException {
+    json.writeObjectFieldStart("cloudIdentity");
+    json.writeStringField("kind", identity.kind().wireName());
+    json.writeStringField("principal", identity.principal().toString());
+    json.writeArrayFieldStart("grants");
+    for (RoleGrant grant : identity.grants()) {
+      json.writeStartObject();
+      json.writeStringField("role", grant.role());
+      json.writeStringField("scope", grant.scope().toString());
+      json.writeStringField("level", grant.level().wireName());
+      json.writeFieldName("location");
+      location(grant.at());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeFieldName("location");
+    location(identity.at());
+    json.writeEndObject();
+  }
+
+  /** The host settings that are known, each with its value and where it is set. */
+  private void host(HostSettings host) throws IOException {
+    Map<String, Optional<? extends Setting<?>>> settings = new java.util.LinkedHashMap<>();
+    settings.put("httpsOnly", host.httpsOnly());
+    settings.put("minTlsVersion", host.minTlsVersion());
+    settings.put("ftpsState", host.ftpsState());
+    settings.put("remoteDebugging", host.remoteDebugging());
+    settings.put("corsOrigins", host.corsOrigins());
+    settings.put("clientCertMode", host.clientCertMode());
+    settings.put("publicNetworkAccess", host.publicNetworkAccess());
+    settings.put("ingress", host.ingress());
+    settings.put("vpcConnector", host.vpcConnector());
+    settings.put("builtInAuth", host.builtInAuth());
+    if (settings.values().stream().allMatch(Optional::isEmpty)) {
+      return;
+    }
+    json.writeObjectFieldStart("host");
+    for (Map.Entry<String, Optional<? extends Setting<?>>> entry : settings.entrySet()) {
+      if (entry.getValue().isEmpty()) {
+        continue;
+      }
+      Setting<?> setting = entry.getValue().get();
+      json.writeObjectFieldStart(entry.getKey());
+      json.writeFieldName("value");
+      if (setting.value() instanceof Boolean flag) {
+        json.writeBoolean(flag);
+      } else if (setting.value() instanceof List<?> list) {
+        json.writeStartArray();
+        for (Object item : list) {
+          json.writeString(String.valueOf(item));
+        }
+        json.writeEndArray();
+      } else {
+        json.writeString(String.valueOf(setting.value()));
+      }
+      json.writeBooleanField("explicit", setting.explicit());
+      json.writeFieldName("location");
+      location(setting.at());
+      json.writeEndObject();
     }
     json.writeEndObject();
   }

@@ -5,6 +5,7 @@ import dev.warden.code.FunctionCode;
 import dev.warden.code.Injection;
 import dev.warden.inventory.App;
 import dev.warden.inventory.Auth;
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Category;
 import dev.warden.rules.Finding;
@@ -49,6 +50,11 @@ public final class EventInjection implements FunctionRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<Cloud> clouds() {
+    return EVERY_CLOUD;
   }
 
   @Override

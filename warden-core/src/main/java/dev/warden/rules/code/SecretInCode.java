@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.warden.code.CodeSecrets;
 import dev.warden.code.FunctionCode;
 import dev.warden.inventory.App;
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Category;
 import dev.warden.rules.Finding;
@@ -17,6 +18,7 @@ import dev.warden.secrets.SecretMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags credentials written in a function's code: a known credential format (critical) or a literal
@@ -41,6 +43,11 @@ public final class SecretInCode implements FunctionRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<Cloud> clouds() {
+    return EVERY_CLOUD;
   }
 
   @Override

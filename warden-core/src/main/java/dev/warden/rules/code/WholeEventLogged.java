@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.warden.code.FunctionCode;
 import dev.warden.code.Injection;
 import dev.warden.inventory.App;
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Category;
 import dev.warden.rules.Finding;
@@ -16,6 +17,7 @@ import dev.warden.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags code that writes the whole event to the logs: request bodies, headers with tokens, user
@@ -41,6 +43,11 @@ public final class WholeEventLogged implements FunctionRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<Cloud> clouds() {
+    return EVERY_CLOUD;
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.warden.deps.osv.Advisory;
 import dev.warden.deps.osv.DependencyAudit;
 import dev.warden.inventory.App;
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Category;
 import dev.warden.rules.Finding;
@@ -16,6 +17,7 @@ import dev.warden.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags packages the advisory database knows to be malicious (OSV {@code MAL-} records, from the
@@ -40,6 +42,11 @@ public final class MaliciousPackage implements FunctionRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<Cloud> clouds() {
+    return EVERY_CLOUD;
   }
 
   @Override

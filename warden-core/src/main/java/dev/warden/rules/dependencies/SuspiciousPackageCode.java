@@ -5,6 +5,7 @@ import dev.warden.deps.installed.InstalledPackage;
 import dev.warden.deps.installed.InstalledPackages;
 import dev.warden.deps.installed.Signal;
 import dev.warden.inventory.App;
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.SourceLocation;
 import dev.warden.rules.Category;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags installed packages whose code does what malicious packages do ({@link Signal.Kind}): one
@@ -52,6 +54,11 @@ public final class SuspiciousPackageCode implements FunctionRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<Cloud> clouds() {
+    return EVERY_CLOUD;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.warden.deps.Dependency;
 import dev.warden.deps.DependencyFile;
 import dev.warden.deps.Typosquats;
 import dev.warden.inventory.App;
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Category;
 import dev.warden.rules.Finding;
@@ -48,6 +49,11 @@ public final class TyposquatPackage implements FunctionRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<Cloud> clouds() {
+    return EVERY_CLOUD;
   }
 
   @Override

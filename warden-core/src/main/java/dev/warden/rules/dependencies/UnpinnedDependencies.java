@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.warden.deps.Dependency;
 import dev.warden.deps.DependencyFile;
 import dev.warden.inventory.App;
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.SourceLocation;
 import dev.warden.rules.Category;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags a manifest with no lockfile beside it whose dependencies are not all pinned: every build
@@ -49,6 +51,11 @@ public final class UnpinnedDependencies implements FunctionRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<Cloud> clouds() {
+    return EVERY_CLOUD;
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.warden.deps.osv.Advisory;
 import dev.warden.deps.osv.DependencyAudit;
 import dev.warden.deps.osv.PackageReview;
 import dev.warden.inventory.App;
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Category;
 import dev.warden.rules.Finding;
@@ -18,6 +19,7 @@ import dev.warden.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags each package a function ships whose version (or declared range) is affected by a known
@@ -44,6 +46,11 @@ public final class VulnerableDependency implements FunctionRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<Cloud> clouds() {
+    return EVERY_CLOUD;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.warden.rules.runtime;
 
 import com.google.auto.service.AutoService;
 import dev.warden.inventory.App;
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Category;
 import dev.warden.rules.Finding;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags functions on a runtime past its end of support (no more security patches): medium, high
@@ -36,7 +38,8 @@ public final class EndOfLifeRuntime implements FunctionRule {
               + " the upgrade, since major language versions are not backward compatible.",
           List.of(
               "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html",
-              "https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html"));
+              "https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html",
+              "https://cloud.google.com/functions/docs/runtime-support"));
 
   private static final int WARNING_DAYS = 90;
 
@@ -46,9 +49,16 @@ public final class EndOfLifeRuntime implements FunctionRule {
   }
 
   @Override
+  public Set<Cloud> clouds() {
+    return EVERY_CLOUD;
+  }
+
+  @Override
   public List<Finding> check(ServerlessFunction function, App app, RuleContext context) {
     Optional<LambdaRuntimes.Entry> runtime =
-        function.runtime().flatMap(id -> LambdaRuntimes.bundled().get(id));
+        function
+            .runtime()
+            .flatMap(id -> LambdaRuntimes.of(function.cloud()).flatMap(table -> table.get(id)));
     if (runtime.isEmpty()) {
       return List.of();
     }

@@ -2,6 +2,7 @@ package dev.warden.rules.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.inventory.Cloud;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,14 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bundled table of Lambda runtimes and the dates they lose support ({@code
- * lambda-runtimes.json}, with its source and retrieval date).
+ * A bundled table of runtimes and the dates they lose support, with its source and retrieval date:
+ * Lambda's ({@code lambda-runtimes.json}) and Google Cloud Functions' ({@code gcp-runtimes.json}).
  */
 final class LambdaRuntimes {
 
   record Entry(String id, LocalDate deprecated, String upgrade) {}
 
-  private static final LambdaRuntimes BUNDLED = load();
+  private static final LambdaRuntimes BUNDLED = load("lambda-runtimes.json");
+  private static final LambdaRuntimes GCP = load("gcp-runtimes.json");
 
   private final Map<String, Entry> byId;
   private final String source;
@@ -34,6 +36,15 @@ final class LambdaRuntimes {
     return BUNDLED;
   }
 
+  /** The table of the cloud's runtimes; empty for a cloud without one bundled (Azure). */
+  static Optional<LambdaRuntimes> of(Cloud cloud) {
+    return switch (cloud) {
+      case AWS -> Optional.of(BUNDLED);
+      case GCP -> Optional.of(GCP);
+      case AZURE -> Optional.empty();
+    };
+  }
+
   Optional<Entry> get(String id) {
     return Optional.ofNullable(byId.get(id));
   }
@@ -46,8 +57,8 @@ final class LambdaRuntimes {
     return retrieved;
   }
 
-  private static LambdaRuntimes load() {
-    try (InputStream in = LambdaRuntimes.class.getResourceAsStream("lambda-runtimes.json")) {
+  private static LambdaRuntimes load(String resource) {
+    try (InputStream in = LambdaRuntimes.class.getResourceAsStream(resource)) {
       JsonNode root = new ObjectMapper().readTree(in);
       Map<String, Entry> byId = new HashMap<>();
       for (JsonNode runtime : root.get("runtimes")) {

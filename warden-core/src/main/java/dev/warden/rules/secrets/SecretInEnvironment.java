@@ -2,6 +2,7 @@ package dev.warden.rules.secrets;
 
 import com.google.auto.service.AutoService;
 import dev.warden.inventory.App;
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.EnvironmentVariable;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.rules.Category;
@@ -17,6 +18,7 @@ import dev.warden.secrets.SecretMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags environment variables that hold a secret in plain text: a known credential format
@@ -35,14 +37,24 @@ public final class SecretInEnvironment implements FunctionRule {
           Optional.of(Owasp.SAS_7),
           "Rotate the secret, move it to AWS Secrets Manager or SSM Parameter Store"
               + " (SecureString) and read it at run time; pass only its name or ARN in the"
-              + " environment.",
+              + " environment. On Google Cloud, store it in Secret Manager and expose it with"
+              + " secretEnvironmentVariables (Terraform secret_environment_variables); on Azure,"
+              + " store it in Key Vault and set the app setting to"
+              + " @Microsoft.KeyVault(SecretUri=...), read with the app's managed identity.",
           List.of(
               "https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html",
-              "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html"));
+              "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html",
+              "https://cloud.google.com/functions/docs/configuring/secrets",
+              "https://learn.microsoft.com/azure/app-service/app-service-key-vault-references"));
 
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<Cloud> clouds() {
+    return EVERY_CLOUD;
   }
 
   @Override
