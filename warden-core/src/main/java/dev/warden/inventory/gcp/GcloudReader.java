@@ -145,7 +145,7 @@ public final class GcloudReader {
             ? service
                 .get("availableMemory")
                 .flatMap(Value::asString)
-                .flatMap(GcloudReader::megabytes)
+                .flatMap(GcloudReader::megabytesOf)
             : f.get("availableMemoryMb").flatMap(Value::asString).flatMap(GcloudReader::integer);
     Optional<Integer> timeout =
         v2
@@ -283,7 +283,7 @@ public final class GcloudReader {
   }
 
   /** Megabytes from {@code 256M}, {@code 512Mi}, {@code 1Gi}, {@code 2G} or a plain number. */
-  static Optional<Integer> megabytes(String text) {
+  public static Optional<Integer> megabytesOf(String text) {
     Matcher m = MEMORY.matcher(text.trim().toUpperCase(Locale.ROOT).replace("I", "i"));
     if (!m.matches()) {
       return Optional.empty();

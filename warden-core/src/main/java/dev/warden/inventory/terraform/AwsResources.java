@@ -660,7 +660,7 @@ final class AwsResources {
    * {@code module.a.module.b[0].aws_x.y} → {@code module.a.module.b[0].}: where its references
    * resolve.
    */
-  private static String modulePrefix(String address) {
+  static String modulePrefix(String address) {
     List<String> parts = TerraformPlan.segments(address);
     StringBuilder prefix = new StringBuilder();
     for (int i = 0; i + 1 < parts.size() && parts.get(i).equals("module"); i += 2) {

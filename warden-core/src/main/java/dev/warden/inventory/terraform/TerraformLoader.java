@@ -1,6 +1,8 @@
 package dev.warden.inventory.terraform;
 
+import dev.warden.inventory.App;
 import dev.warden.inventory.InputProblem;
+import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.Value;
 import dev.warden.inventory.document.Document;
 import dev.warden.inventory.document.ScanRoot;
@@ -62,6 +64,44 @@ public final class TerraformLoader {
                     plan.at()))
             .put("Resources", compiled)
             .build();
-    return cloudFormation.loadCompiled(root, file, new Document(template, problems), "terraform");
+    List<ServerlessFunction> others =
+        new ArrayList<>(new GoogleResources(resources, display).functions());
+    if (others.isEmpty()) {
+      return cloudFormation.loadCompiled(root, file, new Document(template, problems), "terraform");
+    }
+    if (compiled.fields().isEmpty()) {
+      App app =
+          new App(
+              display,
+              "terraform",
+              template.get("Description").flatMap(Value::asString),
+              others,
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              plan.at());
+      return new CloudFormationLoader.Result(List.of(app), problems, Set.of());
+    }
+    CloudFormationLoader.Result aws =
+        cloudFormation.loadCompiled(root, file, new Document(template, problems), "terraform");
+    List<App> apps = new ArrayList<>();
+    for (App app : aws.apps()) {
+      List<ServerlessFunction> functions = new ArrayList<>(app.functions());
+      functions.addAll(others);
+      others = List.of();
+      apps.add(
+          new App(
+              app.id(),
+              app.format(),
+              app.description(),
+              functions,
+              app.resources(),
+              app.apis(),
+              app.layers(),
+              app.suppressions(),
+              app.at()));
+    }
+    return new CloudFormationLoader.Result(apps, aws.problems(), aws.nestedTemplates());
   }
 }

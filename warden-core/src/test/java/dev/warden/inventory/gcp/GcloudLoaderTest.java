@@ -175,10 +175,10 @@ class GcloudLoaderTest {
 
   @Test
   void memorySizesInEveryNotationGcloudWrites() {
-    assertThat(GcloudReader.megabytes("256M")).contains(256);
-    assertThat(GcloudReader.megabytes("512Mi")).contains(512);
-    assertThat(GcloudReader.megabytes("1Gi")).contains(1024);
-    assertThat(GcloudReader.megabytes("2G")).contains(2048);
-    assertThat(GcloudReader.megabytes("lots")).isEmpty();
+    assertThat(GcloudReader.megabytesOf("256M")).contains(256);
+    assertThat(GcloudReader.megabytesOf("512Mi")).contains(512);
+    assertThat(GcloudReader.megabytesOf("1Gi")).contains(1024);
+    assertThat(GcloudReader.megabytesOf("2G")).contains(2048);
+    assertThat(GcloudReader.megabytesOf("lots")).isEmpty();
   }
 }
