@@ -4,7 +4,10 @@ package dev.warden.inventory;
 public enum Auth {
   /** Anybody who can reach the entry point. */
   NONE("none"),
-  /** Callers signed with AWS credentials that an IAM or resource policy allows. */
+  /**
+   * Callers signed with the cloud's credentials that an IAM policy allows (AWS SigV4, Google
+   * identity tokens).
+   */
   IAM("iam"),
   /** Users of an Amazon Cognito user pool. */
   COGNITO("cognito"),
@@ -13,7 +16,14 @@ public enum Auth {
   /** A JWT authorizer checks a token from an identity provider. */
   JWT("jwt"),
   /** An API key only: keys identify, they do not authenticate. */
-  API_KEY("api-key");
+  API_KEY("api-key"),
+  /**
+   * An Azure Functions function or admin key: one secret shared by every caller, passed in the URL
+   * or a header; like an API key, it does not authenticate anyone.
+   */
+  FUNCTION_KEY("function-key"),
+  /** Azure App Service built-in authentication (Easy Auth) checks callers before the function. */
+  PLATFORM("platform");
 
   private final String wireName;
 

@@ -2,6 +2,7 @@ package dev.warden.scan;
 
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.SourceLocation;
+import dev.warden.inventory.azure.ArmLoader;
 import dev.warden.inventory.document.ScanRoot;
 import dev.warden.inventory.gcp.GcloudReader;
 import dev.warden.inventory.serverless.ServerlessLoader;
@@ -151,7 +152,10 @@ final class InputFinder {
     return looksLikeTemplate(text)
         || ServerlessLoader.looksLikeServerless(text)
         || TerraformLoader.looksLikeTerraform(text)
-        || GcloudReader.looksLikeGcloud(text);
+        || GcloudReader.looksLikeGcloud(text)
+        || ArmLoader.looksLikeArm(text)
+        || (file.getFileName().toString().equalsIgnoreCase("host.json")
+            && text.contains("\"version\""));
   }
 
   static boolean looksLikeTemplate(String text) {

@@ -7,6 +7,8 @@ import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.SourceLocation;
 import dev.warden.inventory.Value;
+import dev.warden.inventory.azure.ArmLoader;
+import dev.warden.inventory.azure.AzureProjectLoader;
 import dev.warden.inventory.document.Document;
 import dev.warden.inventory.document.DocumentReader;
 import dev.warden.inventory.document.ScanRoot;
@@ -154,6 +156,19 @@ public final class InventoryLoader {
                 root, file, document, new ServerlessVariables.Options(request.stage(), null)),
             List.of());
       }
+      if (ArmLoader.isArmTemplate(document.root())) {
+        App app = ArmLoader.load(display, (Value.Obj) document.root());
+        return new Loaded(
+            file,
+            new CloudFormationLoader.Result(List.of(app), document.problems(), Set.of()),
+            List.of());
+      }
+      if (AzureProjectLoader.isHostJson(file, document.root())) {
+        List<InputProblem> found = new ArrayList<>(document.problems());
+        App app = new AzureProjectLoader(reader).load(root, file, found);
+        return new Loaded(
+            file, new CloudFormationLoader.Result(List.of(app), found, Set.of()), List.of());
+      }
       if (GcloudReader.isFunctions(document.root())) {
         List<InputProblem> read = new ArrayList<>(document.problems());
         List<GcpFunctionSpec> specs = GcloudReader.functions(document.root(), display, read);
@@ -194,6 +209,15 @@ public final class InventoryLoader {
           file, cloudFormation.load(root, file, document, request.parameters()), List.of());
     } catch (InputError e) {
       return new Loaded(file, null, List.of(e.toProblem()));
+    } catch (IOException e) {
+      return new Loaded(
+          file,
+          null,
+          List.of(
+              new InputProblem(
+                  SourceLocation.ofFile(display),
+                  "cannot read the project beside it: " + e.getMessage(),
+                  "Check the folder's permissions.")));
     }
   }
 

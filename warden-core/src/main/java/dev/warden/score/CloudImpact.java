@@ -41,7 +41,13 @@ final class CloudImpact {
               : azure(grant);
       if (weighed.value() > value) {
         value = weighed.value();
-        why = who + " holds " + grant.role() + " on " + grant.scope() + " (" + weighed.why() + ")";
+        String role =
+            AzureRoles.bundled()
+                .find(grant.role())
+                .filter(r -> !identity.get().kind().wireName().startsWith("gcp"))
+                .map(AzureRoles.Role::name)
+                .orElse(grant.role());
+        why = who + " holds " + role + " on " + grant.scope() + " (" + weighed.why() + ")";
       }
     }
     List<GcpEscalations.Method> methods = GcpEscalations.allowedBy(gcpPermissions);

@@ -70,6 +70,9 @@ record Exposure(double value, String why) {
       if (trigger.auth() == Auth.API_KEY) {
         return new Exposure(0.85, what + " is public behind an API key only");
       }
+      if (trigger.auth() == Auth.FUNCTION_KEY) {
+        return new Exposure(0.85, what + " is public behind a shared function key only");
+      }
       return new Exposure(0.6, what + " is public behind " + trigger.auth().wireName() + " auth");
     }
     if (CONTROL_EVENTS.contains(trigger.kind())) {
