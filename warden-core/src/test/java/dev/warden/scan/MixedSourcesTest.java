@@ -68,6 +68,58 @@ class MixedSourcesTest {
         .contains("\"sls/app.yml\"", "\"infra-out.json\"", "\"sam/stack.yaml\"");
   }
 
+  @Test
+  void allThreeCloudsInOneFolderOneReportSideBySide() throws Exception {
+    copyTree(
+        resource("../inventory/gcp/storefront/functions.json").getParent(), folder.resolve("gcp"));
+    Files.copy(
+        resource("../inventory/azure/invoices/main.json"), folder.resolve("azure-deploy.json"));
+    copyTree(
+        resource("../inventory/azure/project/host.json").getParent(),
+        folder.resolve("azure-project"));
+    Files.copy(resource("../inventory/terraform/gcp/plan.json"), folder.resolve("tf-google.json"));
+    Files.copy(resource("../inventory/terraform/azure/plan.json"), folder.resolve("tf-azure.json"));
+    Files.copy(resource("../inventory/terraform/shop/plan.json"), folder.resolve("tf-aws.json"));
+
+    ScanResult result = Scan.run(ScanRequest.of(folder), RuleFixture.CLOCK);
+
+    assertThat(result.inventory().apps())
+        .extracting(a -> a.id() + " " + a.format())
+        .containsExactlyInAnyOrder(
+            "gcp/functions.json gcloud",
+            "azure-deploy.json arm",
+            "azure-project/host.json azure-functions",
+            "tf-google.json terraform",
+            "tf-azure.json terraform",
+            "tf-aws.json terraform");
+    assertThat(result.inventory().functions().map(f -> f.cloud().wireName()).distinct())
+        .containsExactlyInAnyOrder("aws", "azure", "gcp");
+    assertThat(result.inventory().problems()).isEmpty();
+    StringWriter report = new StringWriter();
+    new JsonReportWriter().writeReport(result, report);
+    JsonSchemas.assertValid("report-v1.schema.json", report.toString());
+    StringWriter inventory = new StringWriter();
+    new JsonReportWriter().writeInventory(result.inventory(), inventory);
+    JsonSchemas.assertValid("inventory-v1.schema.json", inventory.toString());
+    StringWriter html = new StringWriter();
+    new dev.warden.report.html.HtmlReportWriter().write(result, html);
+    assertThat(html.toString())
+        .contains("data-cloud=\"aws\"", "data-cloud=\"azure\"", "data-cloud=\"gcp\"");
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+
   private static Path resource(String name) throws IOException {
     try {
       return Path.of(Objects.requireNonNull(MixedSourcesTest.class.getResource(name)).toURI());

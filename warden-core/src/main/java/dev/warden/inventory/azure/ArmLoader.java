@@ -432,7 +432,8 @@ public final class ArmLoader {
     return new CloudIdentity(kind, principal, grants, at);
   }
 
-  static RoleGrant.ScopeLevel levelOf(String scope) {
+  /** How far a scope written as a resource id or an ARM expression reaches. */
+  public static RoleGrant.ScopeLevel levelOf(String scope) {
     String s = scope.toLowerCase(Locale.ROOT);
     if (s.contains("managementgroup") || s.contains("tenant()")) {
       return RoleGrant.ScopeLevel.ORGANIZATION;

@@ -66,6 +66,7 @@ public final class TerraformLoader {
             .build();
     List<ServerlessFunction> others =
         new ArrayList<>(new GoogleResources(resources, display).functions());
+    others.addAll(new AzureResources(resources, display).functions());
     if (others.isEmpty()) {
       return cloudFormation.loadCompiled(root, file, new Document(template, problems), "terraform");
     }

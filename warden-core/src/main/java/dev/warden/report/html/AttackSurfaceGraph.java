@@ -1,14 +1,19 @@
 package dev.warden.report.html;
 
+import dev.warden.iam.azure.AzureRoles;
 import dev.warden.inventory.App;
 import dev.warden.inventory.Auth;
+import dev.warden.inventory.Cloud;
+import dev.warden.inventory.CloudIdentity;
 import dev.warden.inventory.Reachability;
+import dev.warden.inventory.RoleGrant;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.Trigger;
 import dev.warden.scan.ScanResult;
 import dev.warden.score.RiskLevel;
 import dev.warden.score.RiskScore;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +23,9 @@ import java.util.Map;
  * The attack-surface graph as SVG, in three columns: entry points (public unauthenticated ones red,
  * other public ones orange, internal grey), functions coloured by risk level, and the resources
  * each function reaches. A graph of more than {@link #MAX_FUNCTIONS} functions shows the riskiest
- * ones and says so.
+ * ones and says so. Functions of several clouds are drawn side by side in one band per cloud (AWS,
+ * Azure, Google Cloud), each node tagged with its cloud; an Azure or Google Cloud function's
+ * resource column shows the scopes its identity's role grants reach.
  */
 final class AttackSurfaceGraph {
 
@@ -29,13 +36,18 @@ final class AttackSurfaceGraph {
   private static final int[] COLUMN_X = {10, 400, 790};
   private static final int BOX = 300;
 
-  private record Node(String id, String label, String css, int column, int row) {}
+  private record Node(String id, String label, String css, int column, int row, Cloud cloud) {}
+
+  /** The band of one cloud: its heading's row. */
+  private record Lane(int row, Cloud cloud) {}
 
   private record Edge(String from, String to, String css) {}
 
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final List<Edge> edges = new ArrayList<>();
   private final int[] rows = new int[3];
+  private final List<Lane> lanes = new ArrayList<>();
+  private Cloud current = Cloud.AWS;
 
   static String render(ScanResult result) {
     return new AttackSurfaceGraph().build(result);
@@ -51,7 +63,16 @@ final class AttackSurfaceGraph {
       }
     }
     Map<String, Reachability> reach = new LinkedHashMap<>();
-    for (ServerlessFunction function : functions.subList(0, shown)) {
+    List<ServerlessFunction> drawn = new ArrayList<>(functions.subList(0, shown));
+    drawn.sort(Comparator.comparing(ServerlessFunction::cloud)); // stable: by risk in each cloud
+    boolean severalClouds = drawn.stream().map(ServerlessFunction::cloud).distinct().count() > 1;
+    for (ServerlessFunction function : drawn) {
+      if (severalClouds && (lanes.isEmpty() || current != function.cloud())) {
+        int row = Math.max(rows[0], Math.max(rows[1], rows[2]));
+        java.util.Arrays.fill(rows, row + 1);
+        lanes.add(new Lane(row, function.cloud()));
+      }
+      current = function.cloud();
       App app = appOf.get(function.id());
       RiskScore score = result.score(function);
       String fnId = "f:" + function.id();
@@ -69,6 +90,15 @@ final class AttackSurfaceGraph {
         String id = "t:" + function.id() + ":" + label;
         add(id, label, css, 0);
         edges.add(new Edge(id, fnId, css.replace("entry ", "edge ")));
+      }
+      if (function.cloud() != Cloud.AWS) {
+        // what an Azure or Google Cloud identity reaches: the scopes of its role grants
+        for (RoleGrant grant : function.identity().map(CloudIdentity::grants).orElse(List.of())) {
+          String id = "g:" + function.id() + ":" + grant.role() + "@" + grant.scope();
+          add(id, roleName(grant) + " on " + grant.scope(), "resource", 2);
+          edges.add(new Edge(fnId, id, "edge reach"));
+        }
+        continue;
       }
       Reachability reachability = reach.computeIfAbsent(app.id(), k -> Reachability.of(app));
       for (Reachability.Reach target : reachability.named(function)) {
@@ -98,6 +128,15 @@ final class AttackSurfaceGraph {
               COLUMN_X[c],
               headings[c]));
     }
+    for (Lane lane : lanes) {
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text class=\"lane\" data-cloud=\"%s\" x=\"10\" y=\"%d\">%s</text>%n",
+              lane.cloud().wireName(),
+              30 + lane.row() * ROW + 13,
+              CLOUD_NAMES.get(lane.cloud())));
+    }
     for (Edge edge : edges) {
       Node from = nodes.get(edge.from());
       Node to = nodes.get(edge.to());
@@ -124,9 +163,10 @@ final class AttackSurfaceGraph {
       svg.append(
           String.format(
               Locale.ROOT,
-              "<g class=\"node %s\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"18\" rx=\"4\"/>"
-                  + "<text x=\"%d\" y=\"%d\">%s</text><title>%s</title></g>%n",
+              "<g class=\"node %s\" data-cloud=\"%s\"><rect x=\"%d\" y=\"%d\" width=\"%d\""
+                  + " height=\"18\" rx=\"4\"/><text x=\"%d\" y=\"%d\">%s</text><title>%s</title></g>%n",
               node.css(),
+              node.cloud().wireName(),
               COLUMN_X[node.column()],
               y(node),
               BOX,
@@ -149,7 +189,7 @@ final class AttackSurfaceGraph {
   }
 
   private void add(String id, String label, String css, int column) {
-    nodes.computeIfAbsent(id, k -> new Node(id, label, css, column, rows[column]++));
+    nodes.computeIfAbsent(id, k -> new Node(id, label, css, column, rows[column]++, current));
   }
 
   private static int y(Node node) {
@@ -158,6 +198,18 @@ final class AttackSurfaceGraph {
 
   private static String shorten(String label) {
     return label.length() > 44 ? label.substring(0, 43) + "…" : label;
+  }
+
+  private static final Map<Cloud, String> CLOUD_NAMES =
+      Map.of(Cloud.AWS, "AWS", Cloud.AZURE, "Azure", Cloud.GCP, "Google Cloud");
+
+  /** An Azure role's name from the bundled catalog; Google Cloud roles are named by their id. */
+  private static String roleName(RoleGrant grant) {
+    return AzureRoles.bundled()
+        .find(grant.role())
+        .map(AzureRoles.Role::name)
+        .filter(n -> !grant.role().startsWith("roles/"))
+        .orElse(grant.role());
   }
 
   static String level(RiskLevel level) {
