@@ -1,6 +1,7 @@
 package dev.warden.cli;
 
 import dev.warden.inventory.App;
+import dev.warden.inventory.Cloud;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.leastpriv.GeneratedPolicy;
@@ -120,11 +121,18 @@ final class PolicyCommand implements Callable<Integer> {
     TemplatePatcher patcher = new TemplatePatcher(root, inPlace);
     List<Map<String, Object>> entries = new ArrayList<>();
     Map<String, Object> single = null;
+    List<String> otherClouds = new ArrayList<>();
     for (App app : inventory.apps()) {
-      List<ServerlessFunction> chosen =
+      List<ServerlessFunction> named =
           app.functions().stream()
               .filter(fn -> function == null || fn.logicalId().equals(function))
               .toList();
+      // IAM policies are AWS's; Azure and Google Cloud identities are judged by warden scan
+      named.stream()
+          .filter(fn -> fn.cloud() != Cloud.AWS)
+          .forEach(fn -> otherClouds.add(fn.logicalId() + " (" + fn.cloud().wireName() + ")"));
+      List<ServerlessFunction> chosen =
+          named.stream().filter(fn -> fn.cloud() == Cloud.AWS).toList();
       // Functions are independent: analysed in parallel, reported in the template's order.
       List<GeneratedPolicy> policies =
           chosen.parallelStream().map(fn -> leastPrivilege.of(root, fn, app, observed)).toList();
@@ -133,6 +141,13 @@ final class PolicyCommand implements Callable<Integer> {
         entries.add(entry(chosen.get(i), policies.get(i)));
         single = policies.get(i).document();
       }
+    }
+    if (entries.isEmpty() && !otherClouds.isEmpty()) {
+      throw new UsageProblem(
+          "least-privilege policies are written for AWS functions only; "
+              + String.join(", ", otherClouds.subList(0, Math.min(5, otherClouds.size())))
+              + (otherClouds.size() > 5 ? " and " + (otherClouds.size() - 5) + " more" : "")
+              + ": warden scan reports their roles (WDN-GCP-004/005, WDN-AZ-010)");
     }
     if (entries.isEmpty()) {
       throw new UsageProblem("no function " + function + " in " + path);

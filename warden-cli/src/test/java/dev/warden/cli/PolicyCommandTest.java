@@ -94,6 +94,18 @@ class PolicyCommandTest {
   }
 
   @Test
+  void googleCloudAndAzureFunctionsGetNoIamPolicyButASayWhy() {
+    Cli cli =
+        Cli.run(
+            "policy",
+            Repo.path("warden-core/src/test/resources/dev/warden/inventory/gcp/storefront")
+                .toString(),
+            "--all");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("AWS functions only", "orders-api (gcp)", "warden scan");
+  }
+
+  @Test
   void inPlaceWithoutPatchIsAUsageError() {
     Cli cli = Cli.run("policy", DEMO, "--all", "--in-place");
     assertThat(cli.exitCode()).isEqualTo(2);

@@ -309,7 +309,7 @@ public final class ArmLoader {
                         .findFirst()
                         .flatMap(s -> s.value().concrete()));
     CloudIdentity identity = identity(site, resources, expressions, deploymentScope, siteName);
-    String logicalId = site.name().isConcrete() ? siteName : site.symbol();
+    String logicalId = site.name().isConcrete() ? siteName : symbolicName(site);
     return new AzureFunctionApp(
         display + "#" + logicalId,
         logicalId,
@@ -323,6 +323,20 @@ public final class ArmLoader {
         tags,
         site.at());
   }
+
+  /**
+   * A name for a site whose name is known only at deployment: the parameter or variable it is
+   * written with ({@code [variables('functionAppName')]} → {@code functionAppName}), else its
+   * symbolic name or position in the template.
+   */
+  private static String symbolicName(ArmResource site) {
+    java.util.regex.Matcher named =
+        NAMED.matcher(site.body().get("name").flatMap(Value::asString).orElse(""));
+    return named.matches() ? named.group(1) : site.symbol();
+  }
+
+  private static final java.util.regex.Pattern NAMED =
+      java.util.regex.Pattern.compile("\\[\\s*(?:parameters|variables)\\('([^']+)'\\)\\s*\\]");
 
   private static List<Trigger> functionTriggers(ArmResource function, boolean reachable) {
     List<Trigger> triggers = new ArrayList<>();

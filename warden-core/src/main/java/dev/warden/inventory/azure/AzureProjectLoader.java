@@ -3,6 +3,7 @@ package dev.warden.inventory.azure;
 import dev.warden.inventory.App;
 import dev.warden.inventory.CodeLocation;
 import dev.warden.inventory.HostSettings;
+import dev.warden.inventory.InputError;
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.SourceLocation;
@@ -92,7 +93,13 @@ public final class AzureProjectLoader {
       String lower = name.toLowerCase(Locale.ROOT);
       String shown = root.display(file);
       if (lower.equals("function.json")) {
-        Document document = reader.read(file, shown);
+        Document document;
+        try {
+          document = reader.read(file, shown);
+        } catch (InputError e) {
+          problems.add(e.toProblem()); // the other functions of the project still load
+          continue;
+        }
         problems.addAll(document.problems());
         String function = file.getParent().getFileName().toString();
         List<Trigger> triggers = new ArrayList<>();

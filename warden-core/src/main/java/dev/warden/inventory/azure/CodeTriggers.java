@@ -28,6 +28,8 @@ final class CodeTriggers {
   private static final Pattern PY_APP_LEVEL =
       Pattern.compile(
           "FunctionApp\\s*\\([^)]*http_auth_level\\s*=\\s*(?:func\\.)?AuthLevel\\.(\\w+)");
+  private static final Pattern PY_FRAMEWORK_APP =
+      Pattern.compile("\\b(?:Asgi|Wsgi)FunctionApp\\s*\\(");
   private static final Pattern KEYWORD =
       Pattern.compile("(\\w+)\\s*=\\s*(\"[^\"]*\"|'[^']*'|\\[[^\\]]*\\]|[\\w.]+)");
   private static final Pattern JS_REGISTRATION =
@@ -84,6 +86,18 @@ final class CodeTriggers {
     List<Declared> found = new ArrayList<>();
     Matcher appLevel = PY_APP_LEVEL.matcher(source);
     String defaultLevel = appLevel.find() ? appLevel.group(1) : "FUNCTION";
+    Matcher framework = PY_FRAMEWORK_APP.matcher(source);
+    if (framework.find()) {
+      // an ASGI/WSGI app (FastAPI, Flask…) behind one catch-all HTTP function
+      Map<String, String> settings = new LinkedHashMap<>();
+      settings.put("authLevel", defaultLevel.toLowerCase(Locale.ROOT));
+      settings.put("route", "{*route}");
+      found.add(
+          new Declared(
+              "http_app_func",
+              new AzureBindings.Binding(
+                  "httpTrigger", settings, at(source, framework.start(), file))));
+    }
     Matcher decorator = PY_DECORATOR.matcher(source);
     int consumed = 0;
     String pendingName = null;

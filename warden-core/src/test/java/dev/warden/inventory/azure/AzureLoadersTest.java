@@ -144,6 +144,31 @@ class AzureLoadersTest {
     assertThat(function(inventory, "orders").identity()).isEqualTo(Optional.empty());
   }
 
+  @Test
+  void aWebFrameworkBehindOneFunctionIsOneCatchAllRouteAndBadFilesAreProblems(
+      @org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+    dev.warden.testing.Loaded.write(folder, "host.json", "{\"version\": \"2.0\"}");
+    dev.warden.testing.Loaded.write(
+        folder,
+        "function_app.py",
+        """
+        import azure.functions as func
+        from api.main import app as fastapi_app
+
+        app = func.AsgiFunctionApp(app=fastapi_app, http_auth_level=func.AuthLevel.ANONYMOUS)
+        """);
+    dev.warden.testing.Loaded.write(folder, "broken/function.json", "{\"bindings\": [");
+    dev.warden.testing.Loaded.write(folder, "silent/function.json", "{\"bindings\": []}");
+
+    Inventory inventory = new InventoryLoader(ScanRequest.of(folder)).load();
+
+    assertThat(http(inventory, "http_app_func")).isEqualTo("ANY /api/{*route} none");
+    assertThat(inventory.problems())
+        .extracting(Object::toString)
+        .anySatisfy(p -> assertThat(p).startsWith("broken/function.json:1"))
+        .anySatisfy(p -> assertThat(p).contains("silent/function.json").contains("no trigger"));
+  }
+
   private static String http(Inventory inventory, String name) {
     Trigger trigger = function(inventory, name).triggers().get(0);
     return trigger.route().orElseThrow() + " " + trigger.auth().wireName();
