@@ -112,6 +112,24 @@ public final class ArmLoader {
       }
     }
     RoleGrant.ScopeLevel deploymentScope = deploymentScope(template);
+    Map<String, List<ArmResource>> children = new java.util.HashMap<>();
+    Map<String, List<ArmResource>> assignments = new java.util.HashMap<>();
+    for (ArmResource r : resources) {
+      if (r.type().chars().filter(c -> c == '/').count() >= 2) {
+        children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r);
+      }
+      if (r.type().toLowerCase(Locale.ROOT).endsWith("microsoft.authorization/roleassignments")) {
+        String principal =
+            r.properties()
+                .get("principalId")
+                .map(expressions::text)
+                .map(Object::toString)
+                .orElse("");
+        for (String key : principalKeys(principal)) {
+          assignments.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+      }
+    }
     List<ServerlessFunction> functions = new ArrayList<>();
     for (ArmResource site : resources) {
       if (!site.is("Microsoft.Web/sites")) {
@@ -122,7 +140,8 @@ public final class ArmLoader {
       if (!kind.contains("functionapp")) {
         continue;
       }
-      functions.add(app(display, site, resources, expressions, deploymentScope).toFunction());
+      functions.add(
+          app(display, site, children, assignments, expressions, deploymentScope).toFunction());
     }
     return new App(
         display,
@@ -178,7 +197,8 @@ public final class ArmLoader {
   private static AzureFunctionApp app(
       String display,
       ArmResource site,
-      List<ArmResource> resources,
+      Map<String, List<ArmResource>> children,
+      Map<String, List<ArmResource>> assignments,
       ArmExpressions expressions,
       RoleGrant.ScopeLevel deploymentScope) {
     String siteName = site.name().toString();
@@ -193,8 +213,9 @@ public final class ArmLoader {
     SourceLocation authAt = site.at();
     List<Trigger> triggers = new ArrayList<>();
     boolean reachable = true;
-    for (ArmResource child : resources) {
-      if (!child.parent().equals(siteName) || child.symbol().equals(site.symbol())) {
+    List<ArmResource> ownChildren = children.getOrDefault(siteName, List.of());
+    for (ArmResource child : ownChildren) {
+      if (child.symbol().equals(site.symbol())) {
         continue;
       }
       if (child.is("Microsoft.Web/sites/config")) {
@@ -269,8 +290,8 @@ public final class ArmLoader {
     }
     SourceLocation enabledAt = authAt;
     auth.ifPresent(a -> host.builtInAuth(Setting.of(a, enabledAt)));
-    for (ArmResource child : resources) {
-      if (child.is("Microsoft.Web/sites/functions") && child.parent().equals(siteName)) {
+    for (ArmResource child : ownChildren) {
+      if (child.is("Microsoft.Web/sites/functions")) {
         triggers.addAll(functionTriggers(child, reachable));
       }
     }
@@ -308,7 +329,7 @@ public final class ArmLoader {
                         .filter(s -> s.name().equalsIgnoreCase("FUNCTIONS_WORKER_RUNTIME"))
                         .findFirst()
                         .flatMap(s -> s.value().concrete()));
-    CloudIdentity identity = identity(site, resources, expressions, deploymentScope, siteName);
+    CloudIdentity identity = identity(site, assignments, expressions, deploymentScope, siteName);
     String logicalId = site.name().isConcrete() ? siteName : symbolicName(site);
     return new AzureFunctionApp(
         display + "#" + logicalId,
@@ -352,7 +373,7 @@ public final class ArmLoader {
 
   private static CloudIdentity identity(
       ArmResource site,
-      List<ArmResource> resources,
+      Map<String, List<ArmResource>> assignments,
       ArmExpressions expressions,
       RoleGrant.ScopeLevel deploymentScope,
       String siteName) {
@@ -371,10 +392,8 @@ public final class ArmLoader {
     if (lower.contains("systemassigned")) {
       kind = CloudIdentity.Kind.AZURE_SYSTEM_ASSIGNED;
       principal = SymbolicText.of("system-assigned identity of " + siteName);
-      markers.add("Microsoft.Web/sites/" + siteName + ")");
-      markers.add("Microsoft.Web/sites/" + siteName + ",");
-      markers.add("reference(" + site.symbol() + ",");
-      markers.add("reference(" + site.symbol() + ")");
+      markers.add("site:" + siteName);
+      markers.add("sym:" + site.symbol());
     } else if (lower.contains("userassigned")) {
       kind = CloudIdentity.Kind.AZURE_USER_ASSIGNED;
       List<String> names = new ArrayList<>();
@@ -388,7 +407,7 @@ public final class ArmLoader {
                             String id = expressions.text(f.key()).toString();
                             String name = id.substring(id.lastIndexOf('/') + 1);
                             names.add(name);
-                            markers.add("userAssignedIdentities/" + name);
+                            markers.add("uai:" + name);
                           }));
       principal = SymbolicText.of("user-assigned identity " + String.join(", ", names));
     } else {
@@ -404,24 +423,17 @@ public final class ArmLoader {
                       .forEach(
                           f -> {
                             String id = expressions.text(f.key()).toString();
-                            markers.add(
-                                "userAssignedIdentities/" + id.substring(id.lastIndexOf('/') + 1));
+                            markers.add("uai:" + id.substring(id.lastIndexOf('/') + 1));
                           }));
     }
     List<RoleGrant> grants = new ArrayList<>();
     if (kind != CloudIdentity.Kind.AZURE_NONE) {
-      for (ArmResource r : resources) {
-        if (!r.type()
-            .toLowerCase(Locale.ROOT)
-            .endsWith("microsoft.authorization/roleassignments")) {
-          continue;
-        }
+      java.util.Set<ArmResource> mine = new java.util.LinkedHashSet<>();
+      for (String marker : markers) {
+        mine.addAll(assignments.getOrDefault(marker, List.of()));
+      }
+      for (ArmResource r : mine) {
         Value.Obj p = r.properties();
-        String principalId =
-            p.get("principalId").map(expressions::text).map(Object::toString).orElse("");
-        if (markers.stream().noneMatch(principalId::contains)) {
-          continue;
-        }
         String role =
             p.get("roleDefinitionId").map(expressions::text).map(Object::toString).orElse("?");
         Optional<Value> scope = r.body().get("scope");
@@ -444,6 +456,48 @@ public final class ArmLoader {
       }
     }
     return new CloudIdentity(kind, principal, grants, at);
+  }
+
+  private static final java.util.regex.Pattern SYMBOL_KEY =
+      java.util.regex.Pattern.compile("reference\\(([^,()\\s/]+)\\s*[,)]");
+
+  /**
+   * What a role assignment's principal refers to: {@code site:NAME} for a site's identity, {@code
+   * uai:NAME} for a user-assigned identity, {@code sym:NAME} for a resource referred to by its
+   * symbolic name (Bicep's language version 2).
+   */
+  private static List<String> principalKeys(String principal) {
+    List<String> keys = new ArrayList<>();
+    namesAfter(principal, "Microsoft.Web/sites/", "site:", keys);
+    namesAfter(principal, "userAssignedIdentities/", "uai:", keys);
+    java.util.regex.Matcher symbol = SYMBOL_KEY.matcher(principal);
+    while (symbol.find()) {
+      keys.add("sym:" + symbol.group(1));
+    }
+    return keys;
+  }
+
+  /** Each name written after {@code marker}, up to a comma or bracket outside {@code ${…}}. */
+  private static void namesAfter(String text, String marker, String prefix, List<String> into) {
+    int from = text.indexOf(marker);
+    while (from >= 0) {
+      int start = from + marker.length();
+      int depth = 0;
+      int end = start;
+      while (end < text.length()) {
+        char c = text.charAt(end);
+        if (c == '{' || c == '(') {
+          depth++;
+        } else if ((c == '}' || c == ')') && depth > 0) {
+          depth--;
+        } else if (depth == 0 && (c == ',' || c == ')' || c == '/' || Character.isWhitespace(c))) {
+          break;
+        }
+        end++;
+      }
+      into.add(prefix + text.substring(start, end));
+      from = text.indexOf(marker, end);
+    }
   }
 
   /** How far a scope written as a resource id or an ARM expression reaches. */

@@ -48,31 +48,17 @@ public final class GcpFunctions {
         || lower.endsWith("@appspot.gserviceaccount.com");
   }
 
-  /**
-   * The function, with the project's bindings applied.
-   *
-   * @param projectBindings bindings set on the project (or above)
-   * @param projectPolicyKnown true when the project's IAM policy was read: then the default service
-   *     account has exactly the roles it lists, else it is taken to have Editor, as Google grants
-   *     it
-   */
-  public static ServerlessFunction build(
-      GcpFunctionSpec spec,
-      List<GcpFunctionSpec.Binding> projectBindings,
-      boolean projectPolicyKnown) {
+  /** The function, with its own bindings and the project's applied. */
+  public static ServerlessFunction build(GcpFunctionSpec spec, ProjectBindings project) {
     List<GcpFunctionSpec.Binding> invokers = new ArrayList<>();
     for (GcpFunctionSpec.Binding binding : spec.bindings()) {
       if (INVOKER_ROLES.contains(binding.role())) {
         invokers.add(binding);
       }
     }
-    for (GcpFunctionSpec.Binding binding : projectBindings) {
-      if (INVOKER_ROLES.contains(binding.role())) {
-        invokers.add(binding);
-      }
-    }
+    invokers.addAll(project.invokers());
     HostSettings host = host(spec);
-    CloudIdentity identity = identity(spec, projectBindings, projectPolicyKnown);
+    CloudIdentity identity = identity(spec, project);
     List<Trigger> triggers = new ArrayList<>();
     if (spec.event().isEmpty()) {
       triggers.add(httpTrigger(spec, invokers, host));
@@ -184,10 +170,7 @@ public final class GcpFunctions {
     return host.build();
   }
 
-  private static CloudIdentity identity(
-      GcpFunctionSpec spec,
-      List<GcpFunctionSpec.Binding> projectBindings,
-      boolean projectPolicyKnown) {
+  private static CloudIdentity identity(GcpFunctionSpec spec, ProjectBindings bindings) {
     String project = spec.project().orElse("PROJECT");
     Optional<Setting<String>> account = spec.serviceAccount();
     boolean isDefault = account.isEmpty() || isDefaultServiceAccount(account.get().value());
@@ -202,17 +185,15 @@ public final class GcpFunctions {
     SourceLocation at = account.map(Setting::at).orElse(spec.at());
     List<RoleGrant> grants = new ArrayList<>();
     String member = ("serviceAccount:" + principal).toLowerCase(Locale.ROOT);
-    for (GcpFunctionSpec.Binding binding : projectBindings) {
-      if (binding.member().toLowerCase(Locale.ROOT).equals(member)) {
-        grants.add(new RoleGrant(binding.role(), binding.scope(), binding.level(), binding.at()));
-      }
+    for (GcpFunctionSpec.Binding binding : bindings.of(member)) {
+      grants.add(new RoleGrant(binding.role(), binding.scope(), binding.level(), binding.at()));
     }
     for (GcpFunctionSpec.Binding binding : spec.bindings()) {
       if (binding.member().toLowerCase(Locale.ROOT).equals(member)) {
         grants.add(new RoleGrant(binding.role(), binding.scope(), binding.level(), binding.at()));
       }
     }
-    if (isDefault && !projectPolicyKnown) {
+    if (isDefault && !bindings.known()) {
       grants.add(
           new RoleGrant(
               "roles/editor",

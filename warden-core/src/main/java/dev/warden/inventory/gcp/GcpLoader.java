@@ -8,8 +8,10 @@ import dev.warden.inventory.SourceLocation;
 import dev.warden.inventory.SymbolicText;
 import dev.warden.inventory.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,25 +72,18 @@ public final class GcpLoader {
     List<App> apps = new ArrayList<>();
     for (FunctionsFile file : files) {
       List<ServerlessFunction> functions = new ArrayList<>();
+      Map<String, ProjectBindings> projects = new HashMap<>();
       for (GcpFunctionSpec spec : file.specs()) {
         String project = spec.project().orElse("PROJECT");
-        List<GcpFunctionSpec.Binding> projectBindings = new ArrayList<>();
-        for (PolicyFile policy : projectPolicies) {
-          projectBindings.addAll(
-              GcloudReader.bindings(
-                  policy.policy(),
-                  SymbolicText.of("projects/" + project),
-                  RoleGrant.ScopeLevel.PROJECT));
-        }
+        ProjectBindings bindings =
+            projects.computeIfAbsent(project, p -> projectBindings(p, projectPolicies));
         List<GcpFunctionSpec.Binding> own = new ArrayList<>(spec.bindings());
         for (PolicyFile policy :
             functionPolicies.getOrDefault(spec.shortName().toLowerCase(Locale.ROOT), List.of())) {
           own.addAll(
               GcloudReader.bindings(policy.policy(), spec.name(), RoleGrant.ScopeLevel.RESOURCE));
         }
-        functions.add(
-            GcpFunctions.build(
-                spec.withBindings(own), projectBindings, !projectPolicies.isEmpty()));
+        functions.add(GcpFunctions.build(spec.withBindings(own), bindings));
       }
       apps.add(
           new App(
@@ -103,6 +98,19 @@ public final class GcpLoader {
               file.at()));
     }
     return apps;
+  }
+
+  /** The project policies' bindings, read once per project. */
+  private static ProjectBindings projectBindings(String project, List<PolicyFile> policies) {
+    List<GcpFunctionSpec.Binding> bindings = new ArrayList<>();
+    for (PolicyFile policy : policies) {
+      bindings.addAll(
+          GcloudReader.bindings(
+              policy.policy(),
+              SymbolicText.of("projects/" + project),
+              RoleGrant.ScopeLevel.PROJECT));
+    }
+    return ProjectBindings.of(bindings, !policies.isEmpty());
   }
 
   /** The function a policy file is named after, when its name starts with one. */

@@ -43,7 +43,26 @@ final class AzureResources {
     this.file = file;
   }
 
+  /** The functions of each app and the role assignments of each principal, by address. */
+  private final Map<String, List<Resource>> functionsOf = new java.util.HashMap<>();
+
+  private final Map<String, List<Resource>> assignmentsOf = new java.util.HashMap<>();
+
   List<ServerlessFunction> functions() {
+    for (Resource function : plan.ofType("azurerm_function_app_function")) {
+      referenced(function, "function_app_id")
+          .ifPresent(
+              app ->
+                  functionsOf.computeIfAbsent(app.address(), k -> new ArrayList<>()).add(function));
+    }
+    for (Resource assignment : plan.ofType("azurerm_role_assignment")) {
+      referenced(assignment, "principal_id")
+          .ifPresent(
+              principal ->
+                  assignmentsOf
+                      .computeIfAbsent(principal.address(), k -> new ArrayList<>())
+                      .add(assignment));
+    }
     List<ServerlessFunction> functions = new ArrayList<>();
     for (String type : APP_TYPES) {
       for (Resource r : plan.ofType(type)) {
@@ -115,10 +134,8 @@ final class AzureResources {
                 t.fields().forEach(f -> f.value().asString().ifPresent(x -> tags.put(f.key(), x))));
     String name = v.get("name").flatMap(Value::asString).orElse(r.address());
     List<Trigger> triggers = new ArrayList<>();
-    for (Resource function : plan.ofType("azurerm_function_app_function")) {
-      if (refersTo(function, "function_app_id", r.address())) {
-        triggers.addAll(triggers(function, reachable));
-      }
+    for (Resource function : functionsOf.getOrDefault(r.address(), List.of())) {
+      triggers.addAll(triggers(function, reachable));
     }
     if (auth.map(Setting::value).orElse(false)) {
       triggers.replaceAll(
@@ -214,7 +231,7 @@ final class AzureResources {
             .orElse("")
             .toLowerCase(Locale.ROOT);
     SourceLocation at = declared.map(Value::at).orElse(app.at());
-    Set<String> principals = new java.util.HashSet<>();
+    Set<String> principals = new java.util.LinkedHashSet<>();
     CloudIdentity.Kind kind;
     SymbolicText principal;
     String name = app.values().get("name").flatMap(Value::asString).orElse(app.address());
@@ -247,11 +264,11 @@ final class AzureResources {
               });
     }
     List<RoleGrant> grants = new ArrayList<>();
-    for (Resource assignment : plan.ofType("azurerm_role_assignment")) {
-      boolean mine = principals.stream().anyMatch(p -> refersTo(assignment, "principal_id", p));
-      if (!mine) {
-        continue;
-      }
+    for (Resource assignment :
+        principals.stream()
+            .flatMap(p -> assignmentsOf.getOrDefault(p, List.of()).stream())
+            .distinct()
+            .toList()) {
       Value.Obj v = assignment.values();
       Optional<Value> role = v.get("role_definition_name").or(() -> v.get("role_definition_id"));
       String roleText = role.flatMap(Value::asString).orElse("?");
@@ -307,10 +324,6 @@ final class AzureResources {
       }
     }
     return Optional.empty();
-  }
-
-  private boolean refersTo(Resource from, String key, String address) {
-    return referenced(from, key).map(r -> r.address().equals(address)).orElse(false);
   }
 
   private static Optional<Value.Obj> block(Value.Obj values, String key) {

@@ -10,6 +10,7 @@ import dev.warden.inventory.SymbolicText;
 import dev.warden.inventory.Value;
 import dev.warden.inventory.gcp.GcpFunctionSpec;
 import dev.warden.inventory.gcp.GcpFunctions;
+import dev.warden.inventory.gcp.ProjectBindings;
 import dev.warden.inventory.terraform.TerraformPlan.Resource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,13 +48,17 @@ final class GoogleResources {
     if (specs.isEmpty()) {
       return List.of();
     }
-    List<GcpFunctionSpec.Binding> project = projectBindings();
     // members and bindings add to what the project has; only a whole policy says what it holds
     boolean projectKnown = !plan.ofType("google_project_iam_policy").isEmpty();
+    ProjectBindings project = ProjectBindings.of(projectBindings(), projectKnown);
+    Map<String, List<GcpFunctionSpec.Binding>> named = functionBindings();
     List<ServerlessFunction> functions = new ArrayList<>();
     for (GcpFunctionSpec spec : specs) {
-      functions.add(
-          GcpFunctions.build(spec.withBindings(functionBindings(spec)), project, projectKnown));
+      String address = spec.id().substring(spec.id().indexOf('#') + 1);
+      java.util.Set<GcpFunctionSpec.Binding> own = new java.util.LinkedHashSet<>();
+      own.addAll(named.getOrDefault("addr:" + address, List.of()));
+      own.addAll(named.getOrDefault("name:" + spec.shortName(), List.of()));
+      functions.add(GcpFunctions.build(spec.withBindings(List.copyOf(own)), project));
     }
     return functions;
   }
@@ -248,40 +253,41 @@ final class GoogleResources {
           "google_cloud_run_v2_service_iam_member",
           "google_cloud_run_v2_service_iam_binding");
 
-  /** The bindings of IAM resources that name the function, by value or by reference. */
-  private List<GcpFunctionSpec.Binding> functionBindings(GcpFunctionSpec spec) {
-    String address = spec.id().substring(spec.id().indexOf('#') + 1);
-    List<GcpFunctionSpec.Binding> bindings = new ArrayList<>();
+  /**
+   * The bindings of every function IAM resource, indexed by the function each names: {@code
+   * name:NAME} for a name written as a value, {@code addr:ADDRESS} for a reference.
+   */
+  private Map<String, List<GcpFunctionSpec.Binding>> functionBindings() {
+    Map<String, List<GcpFunctionSpec.Binding>> index = new java.util.HashMap<>();
     for (String type : FUNCTION_IAM) {
       for (Resource r : plan.ofType(type)) {
-        if (names(r, address, spec.shortName())) {
-          bindings.addAll(members(r, spec.name(), RoleGrant.ScopeLevel.RESOURCE));
-        }
-      }
-    }
-    return bindings;
-  }
-
-  private boolean names(Resource r, String address, String name) {
-    for (String key : List.of("cloud_function", "service", "name")) {
-      Optional<String> value = r.values().get(key).flatMap(Value::asString);
-      if (value.isPresent() && (value.get().equals(name) || value.get().endsWith("/" + name))) {
-        return true;
-      }
-      Optional<Value.Obj> expression = r.expressions().obj(key);
-      if (expression.isPresent()) {
-        for (Value reference : expression.get().list("references")) {
-          Optional<Map.Entry<Resource, String>> found =
+        List<String> keys = new ArrayList<>();
+        for (String key : List.of("cloud_function", "service", "name")) {
+          r.values()
+              .get(key)
+              .flatMap(Value::asString)
+              .ifPresent(v -> keys.add("name:" + v.substring(v.lastIndexOf('/') + 1)));
+          Optional<Value.Obj> expression = r.expressions().obj(key);
+          if (expression.isPresent()) {
+            for (Value reference : expression.get().list("references")) {
               reference
                   .asString()
-                  .flatMap(t -> plan.referenced(t, AwsResources.modulePrefix(r.address())));
-          if (found.isPresent() && found.get().getKey().address().equals(address)) {
-            return true;
+                  .flatMap(t -> plan.referenced(t, AwsResources.modulePrefix(r.address())))
+                  .ifPresent(found -> keys.add("addr:" + found.getKey().address()));
+            }
           }
+        }
+        if (keys.isEmpty()) {
+          continue;
+        }
+        SymbolicText scope = SymbolicText.of(keys.get(0).substring(keys.get(0).indexOf(':') + 1));
+        List<GcpFunctionSpec.Binding> bindings = members(r, scope, RoleGrant.ScopeLevel.RESOURCE);
+        for (String key : new java.util.LinkedHashSet<>(keys)) {
+          index.computeIfAbsent(key, k -> new ArrayList<>()).addAll(bindings);
         }
       }
     }
-    return false;
+    return index;
   }
 
   private List<GcpFunctionSpec.Binding> members(
