@@ -18,15 +18,24 @@ import java.util.Set;
  * User Access Administrator, setIamPolicy) 1.0; changing every resource or escalating (Editor,
  * Contributor, actAs with deploy rights, key and token creation) 0.9; administering one service
  * project-wide 0.65; reading every item of a data service project-wide 0.55; any other grant 0.3
- * (0.2 when it only reads); none 0.05.
+ * (0.2 when it only reads); none 0.05; an identity the input does not declare (a project's
+ * function, whose app is defined elsewhere) 0.3.
  */
 final class CloudImpact {
+
+  /** The impact of an identity Warden has not seen: as much as a scoped write grant. */
+  static final double UNKNOWN = 0.3;
 
   private CloudImpact() {}
 
   static Impact of(ServerlessFunction function) {
     Optional<CloudIdentity> identity = function.identity();
-    if (identity.isEmpty() || identity.get().grants().isEmpty()) {
+    if (identity.isEmpty()) {
+      // a project's function: the app's identity is declared elsewhere, so it is not nothing
+      return new Impact(
+          UNKNOWN, "its identity is the function app's, which this input does not declare");
+    }
+    if (identity.get().grants().isEmpty()) {
       String who = identity.map(i -> i.principal().toString()).orElse("the function");
       return new Impact(0.05, who + " holds no role in the policies read");
     }
