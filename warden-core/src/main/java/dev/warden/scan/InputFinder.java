@@ -40,7 +40,8 @@ final class InputFinder {
           "site-packages",
           "vendor");
 
-  private static final Set<String> EXTENSIONS = Set.of("yaml", "yml", "json", "template");
+  private static final Set<String> EXTENSIONS =
+      Set.of("yaml", "yml", "json", "template", "tfstate");
   private static final Set<String> NOT_TEMPLATES =
       Set.of(
           "package.json",

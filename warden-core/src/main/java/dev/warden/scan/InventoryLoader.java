@@ -94,9 +94,10 @@ public final class InventoryLoader {
             problems.add(
                 new InputProblem(
                     SourceLocation.ofFile(root.display(absolute)),
-                    "no CloudFormation or SAM template or serverless.yml found in this folder",
-                    "Scan a folder that holds a template.yaml, a serverless.yml or another"
-                        + " template file."));
+                    "no function definition found in this folder (CloudFormation or SAM"
+                        + " template, serverless.yml, Terraform plan or state, ARM template,"
+                        + " Azure Functions project, gcloud functions output)",
+                    "Scan a folder that holds one of those, or name the file."));
           }
           files.addAll(found);
         } catch (IOException e) {

@@ -61,8 +61,7 @@ class InventoryLoaderTest {
                 assertThat(e.problems())
                     .singleElement()
                     .satisfies(
-                        p ->
-                            assertThat(p.message()).contains("no CloudFormation or SAM template")));
+                        p -> assertThat(p.message()).contains("no function definition found")));
     assertThatThrownBy(() -> load(dir.resolve("missing")))
         .isInstanceOfSatisfying(
             NothingToScan.class,

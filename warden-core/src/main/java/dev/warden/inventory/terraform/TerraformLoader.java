@@ -33,14 +33,29 @@ public final class TerraformLoader {
 
   /** True when the first bytes of a file look like {@code terraform show -json} output. */
   public static boolean looksLikeTerraform(String head) {
-    return head.contains("\"format_version\"")
-        && (head.contains("\"terraform_version\"") || head.contains("\"planned_values\""));
+    return (head.contains("\"format_version\"")
+            && (head.contains("\"terraform_version\"") || head.contains("\"planned_values\"")))
+        || (head.contains("\"lineage\"") && head.contains("\"terraform_version\""));
   }
 
   public CloudFormationLoader.Result load(ScanRoot root, Path file, Document document) {
     List<InputProblem> problems = new ArrayList<>(document.problems());
     Value.Obj plan = (Value.Obj) document.root();
-    String version = plan.get("format_version").flatMap(Value::asString).orElse("?");
+    if (TerraformPlan.isRawState(plan)) {
+      String stateVersion = plan.get("version").flatMap(Value::asString).orElse("?");
+      if (!stateVersion.equals("4")) {
+        problems.add(
+            new InputProblem(
+                plan.get("version").map(Value::at).orElse(plan.at()),
+                "Terraform state version " + stateVersion + " is not supported (Warden reads 4)",
+                "Upgrade the state with Terraform 0.12 or later, or scan terraform show -json."));
+        return new CloudFormationLoader.Result(List.of(), problems, Set.of());
+      }
+    }
+    String version =
+        TerraformPlan.isRawState(plan)
+            ? "1.0"
+            : plan.get("format_version").flatMap(Value::asString).orElse("?");
     if (!version.startsWith("0.") && !version.startsWith("1.")) {
       problems.add(
           new InputProblem(
@@ -60,7 +75,8 @@ public final class TerraformLoader {
                 AwsResources.str(
                     "Terraform "
                         + plan.get("terraform_version").flatMap(Value::asString).orElse("")
-                        + (plan.has("planned_values") ? " plan" : " state"),
+                        + (plan.has("planned_values") ? " plan" : " state")
+                        + (TerraformPlan.isRawState(plan) ? " file" : ""),
                     plan.at()))
             .put("Resources", compiled)
             .build();

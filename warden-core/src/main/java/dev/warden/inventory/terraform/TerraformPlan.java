@@ -71,12 +71,63 @@ final class TerraformPlan {
   /** True when a parsed document is the JSON of a Terraform plan or state. */
   static boolean isPlan(Value document) {
     return document instanceof Value.Obj obj
-        && obj.has("format_version")
-        && (obj.has("planned_values") || obj.has("values") || obj.has("resource_changes"));
+        && ((obj.has("format_version")
+                && (obj.has("planned_values") || obj.has("values") || obj.has("resource_changes")))
+            || isRawState(obj));
+  }
+
+  /**
+   * True for a {@code terraform.tfstate} file as Terraform stores it ({@code version}, {@code
+   * lineage}, {@code resources} with {@code instances}), rather than as {@code terraform show
+   * -json} prints it.
+   */
+  static boolean isRawState(Value.Obj document) {
+    return document.has("lineage") && document.has("serial") && document.has("resources");
+  }
+
+  /**
+   * The resources of a raw state file: each instance's {@code attributes} are its values, its
+   * address built from the module, mode, type, name and index key. A state has no configuration, so
+   * no expressions: every value is known after apply.
+   */
+  private void collectRawState(Value.Obj state) {
+    Value.Obj empty = new Value.Obj(List.of(), state.at());
+    for (Value item : state.list("resources")) {
+      if (!(item instanceof Value.Obj resource)) {
+        continue;
+      }
+      String module = resource.get("module").flatMap(Value::asString).map(m -> m + ".").orElse("");
+      String mode = resource.get("mode").flatMap(Value::asString).orElse("managed");
+      String type = resource.get("type").flatMap(Value::asString).orElse("");
+      String name = resource.get("name").flatMap(Value::asString).orElse("");
+      String base = module + (mode.equals("data") ? "data." : "") + type + "." + name;
+      for (Value instance : resource.list("instances")) {
+        if (!(instance instanceof Value.Obj one)) {
+          continue;
+        }
+        String key =
+            one.get("index_key")
+                .map(
+                    k ->
+                        k instanceof Value.Num num
+                            ? "[" + num.lexeme() + "]"
+                            : "[\"" + k.asString().orElse("") + "\"]")
+                .orElse("");
+        String address = base + key;
+        resources.put(
+            address,
+            new Resource(
+                address, mode, type, one.obj("attributes").orElse(empty), empty, one.at()));
+      }
+    }
   }
 
   static TerraformPlan of(Value.Obj document) {
     TerraformPlan plan = new TerraformPlan();
+    if (isRawState(document)) {
+      plan.collectRawState(document);
+      return plan;
+    }
     Map<String, Value.Obj> expressions = new LinkedHashMap<>();
     document
         .obj("configuration")

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class GoogleResourcesTest {
 
+  @org.junit.jupiter.api.io.TempDir Path folder;
+
   private static Inventory plan() throws Exception {
     Path plan =
         Path.of(
@@ -83,5 +85,48 @@ class GoogleResourcesTest {
     CloudIdentity resize = function(inventory, "acme-resize").identity().orElseThrow();
     assertThat(resize.kind()).isEqualTo(CloudIdentity.Kind.GCP_DEFAULT_SERVICE_ACCOUNT);
     assertThat(resize.grants()).extracting(RoleGrant::role).containsExactly("roles/editor");
+  }
+
+  @Test
+  void aRawStateFileReadsLikeTheJsonTerraformShowPrints() throws Exception {
+    dev.warden.testing.Loaded.write(
+        folder,
+        "terraform.tfstate",
+        """
+        {
+          "version": 4,
+          "terraform_version": "1.9.8",
+          "serial": 12,
+          "lineage": "6b1f0d2e-3c4a-4f5e-9a8b-7c6d5e4f3a2b",
+          "resources": [
+            {"mode": "managed", "type": "google_cloudfunctions_function", "name": "hook",
+             "instances": [{"schema_version": 0, "attributes": {
+               "name": "hook", "project": "acme", "runtime": "python312", "entry_point": "main",
+               "trigger_http": true, "ingress_settings": "ALLOW_ALL",
+               "service_account_email": "acme@appspot.gserviceaccount.com"}}]},
+            {"mode": "managed", "type": "google_cloudfunctions_function_iam_member", "name": "open",
+             "instances": [{"schema_version": 0, "attributes": {
+               "cloud_function": "projects/acme/locations/us-central1/functions/hook",
+               "role": "roles/cloudfunctions.invoker", "member": "allUsers"}}]}
+          ]
+        }
+        """);
+    dev.warden.testing.Loaded.write(
+        folder,
+        "old/terraform.tfstate",
+        "{\"version\": 3, \"terraform_version\": \"0.11.14\", \"serial\": 1, \"lineage\": \"x\","
+            + " \"resources\": []}");
+
+    Inventory inventory = new InventoryLoader(ScanRequest.of(folder)).load();
+
+    ServerlessFunction hook = function(inventory, "hook");
+    assertThat(hook.id()).isEqualTo("terraform.tfstate#google_cloudfunctions_function.hook");
+    assertThat(hook.triggers().get(0).isPublic()).isTrue();
+    assertThat(hook.identity().orElseThrow().kind())
+        .isEqualTo(CloudIdentity.Kind.GCP_DEFAULT_SERVICE_ACCOUNT);
+    assertThat(inventory.problems())
+        .extracting(Object::toString)
+        .anySatisfy(
+            p -> assertThat(p).startsWith("old/terraform.tfstate:1").contains("state version 3"));
   }
 }
