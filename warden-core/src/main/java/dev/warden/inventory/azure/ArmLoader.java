@@ -296,22 +296,7 @@ public final class ArmLoader {
       }
     }
     if (auth.orElse(false)) {
-      triggers.replaceAll(
-          t ->
-              t.auth() == dev.warden.inventory.Auth.NONE
-                  ? new Trigger(
-                      t.kind(),
-                      t.name(),
-                      t.isPublic(),
-                      dev.warden.inventory.Auth.PLATFORM,
-                      t.route(),
-                      t.api(),
-                      t.authorizer(),
-                      t.source(),
-                      t.sourceResource(),
-                      t.details(),
-                      t.at())
-                  : t);
+      triggers = AzureBindings.behindBuiltInAuth(triggers);
     }
     Map<String, String> tags = new LinkedHashMap<>();
     site.body()

@@ -102,4 +102,30 @@ public final class AzureBindings {
     return Trigger.ofSource(
         kind, name, source.map(SymbolicText::of), Optional.empty(), details, binding.at());
   }
+
+  /**
+   * The triggers of an app with App Service authentication on: anonymous HTTP triggers are checked
+   * by the platform before the function runs.
+   */
+  public static List<Trigger> behindBuiltInAuth(List<Trigger> triggers) {
+    List<Trigger> checked = new java.util.ArrayList<>();
+    for (Trigger t : triggers) {
+      checked.add(
+          t.auth() == Auth.NONE
+              ? new Trigger(
+                  t.kind(),
+                  t.name(),
+                  t.isPublic(),
+                  Auth.PLATFORM,
+                  t.route(),
+                  t.api(),
+                  t.authorizer(),
+                  t.source(),
+                  t.sourceResource(),
+                  t.details(),
+                  t.at())
+              : t);
+    }
+    return checked;
+  }
 }

@@ -241,7 +241,8 @@ public final class GcloudReader {
         .orElse(new CodeLocation.Unresolved("deployed source (not in " + file + ")", f.at()));
   }
 
-  static void addVariables(Value.Obj env, List<EnvironmentVariable> into) {
+  /** Each field of an environment map as a variable, with where its name and value are. */
+  public static void addVariables(Value.Obj env, List<EnvironmentVariable> into) {
     for (Value.Field field : env.fields()) {
       field
           .value()
@@ -274,7 +275,7 @@ public final class GcloudReader {
     return obj.get(key).flatMap(v -> v.asString().map(s -> Setting.of(s, v.at())));
   }
 
-  static Optional<Integer> integer(String text) {
+  public static Optional<Integer> integer(String text) {
     try {
       return Optional.of(Integer.parseInt(text.trim()));
     } catch (NumberFormatException e) {

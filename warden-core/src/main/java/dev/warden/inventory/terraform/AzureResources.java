@@ -138,22 +138,7 @@ final class AzureResources {
       triggers.addAll(triggers(function, reachable));
     }
     if (auth.map(Setting::value).orElse(false)) {
-      triggers.replaceAll(
-          t ->
-              t.auth() == dev.warden.inventory.Auth.NONE
-                  ? new Trigger(
-                      t.kind(),
-                      t.name(),
-                      t.isPublic(),
-                      dev.warden.inventory.Auth.PLATFORM,
-                      t.route(),
-                      t.api(),
-                      t.authorizer(),
-                      t.source(),
-                      t.sourceResource(),
-                      t.details(),
-                      t.at())
-                  : t);
+      triggers = AzureBindings.behindBuiltInAuth(triggers);
     }
     return new AzureFunctionApp(
         file + "#" + r.address(),

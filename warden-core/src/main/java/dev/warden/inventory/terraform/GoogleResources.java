@@ -8,6 +8,7 @@ import dev.warden.inventory.Setting;
 import dev.warden.inventory.SourceLocation;
 import dev.warden.inventory.SymbolicText;
 import dev.warden.inventory.Value;
+import dev.warden.inventory.gcp.GcloudReader;
 import dev.warden.inventory.gcp.GcpFunctionSpec;
 import dev.warden.inventory.gcp.GcpFunctions;
 import dev.warden.inventory.gcp.ProjectBindings;
@@ -66,7 +67,7 @@ final class GoogleResources {
   private GcpFunctionSpec firstGen(Resource r) {
     Value.Obj v = r.values();
     List<EnvironmentVariable> env = new ArrayList<>();
-    v.obj("environment_variables").ifPresent(e -> addVariables(e, env));
+    v.obj("environment_variables").ifPresent(e -> GcloudReader.addVariables(e, env));
     secrets(v, env);
     Optional<GcpFunctionSpec.Event> event =
         block(v, "event_trigger")
@@ -81,8 +82,8 @@ final class GoogleResources {
         1,
         v.get("runtime").flatMap(Value::asString),
         v.get("entry_point").flatMap(Value::asString),
-        v.get("available_memory_mb").flatMap(Value::asString).flatMap(GoogleResources::integer),
-        v.get("timeout").flatMap(Value::asString).flatMap(GoogleResources::integer),
+        v.get("available_memory_mb").flatMap(Value::asString).flatMap(GcloudReader::integer),
+        v.get("timeout").flatMap(Value::asString).flatMap(GcloudReader::integer),
         env,
         serviceAccount(r, v, r.expressions(), "service_account_email"),
         event,
@@ -99,7 +100,7 @@ final class GoogleResources {
     Value.Obj serviceExpressions =
         block(r.expressions(), "service_config").orElse(new Value.Obj(List.of(), v.at()));
     List<EnvironmentVariable> env = new ArrayList<>();
-    service.obj("environment_variables").ifPresent(e -> addVariables(e, env));
+    service.obj("environment_variables").ifPresent(e -> GcloudReader.addVariables(e, env));
     secrets(service, env);
     Optional<GcpFunctionSpec.Event> event =
         block(v, "event_trigger")
@@ -127,7 +128,7 @@ final class GoogleResources {
         build.get("runtime").flatMap(Value::asString),
         build.get("entry_point").flatMap(Value::asString),
         service.get("available_memory").flatMap(Value::asString).flatMap(m -> megabytes(m)),
-        service.get("timeout_seconds").flatMap(Value::asString).flatMap(GoogleResources::integer),
+        service.get("timeout_seconds").flatMap(Value::asString).flatMap(GcloudReader::integer),
         env,
         serviceAccount(r, service, serviceExpressions, "service_account_email"),
         event,
@@ -327,19 +328,6 @@ final class GoogleResources {
     return values.list(key).stream().flatMap(v -> v.asObj().stream()).findFirst();
   }
 
-  private static void addVariables(Value.Obj env, List<EnvironmentVariable> into) {
-    for (Value.Field field : env.fields()) {
-      field
-          .value()
-          .asText()
-          .ifPresent(
-              value ->
-                  into.add(
-                      new EnvironmentVariable(
-                          field.key(), value, field.keyAt(), field.value().at())));
-    }
-  }
-
   private static void secrets(Value.Obj values, List<EnvironmentVariable> into) {
     for (Value item : values.list("secret_environment_variables")) {
       item.asObj()
@@ -363,15 +351,7 @@ final class GoogleResources {
         .flatMap(v -> v.asString().filter(s -> !s.isEmpty()).map(s -> Setting.of(s, v.at())));
   }
 
-  private static Optional<Integer> integer(String text) {
-    try {
-      return Optional.of(Integer.parseInt(text.trim()));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
   private static Optional<Integer> megabytes(String text) {
-    return dev.warden.inventory.gcp.GcloudReader.megabytesOf(text);
+    return GcloudReader.megabytesOf(text);
   }
 }
