@@ -6,6 +6,7 @@ import dev.warden.inventory.azure.ArmLoader;
 import dev.warden.inventory.document.ScanRoot;
 import dev.warden.inventory.gcp.GcloudReader;
 import dev.warden.inventory.serverless.ServerlessLoader;
+import dev.warden.inventory.snapshot.AwsExport;
 import dev.warden.inventory.terraform.TerraformLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -155,6 +156,7 @@ final class InputFinder {
         || TerraformLoader.looksLikeTerraform(text)
         || GcloudReader.looksLikeGcloud(text)
         || ArmLoader.looksLikeArm(text)
+        || AwsExport.looksLikeExport(text)
         || (file.getFileName().toString().equalsIgnoreCase("host.json")
             && text.contains("\"version\""));
   }

@@ -18,6 +18,8 @@ import dev.warden.inventory.gcp.GcpLoader;
 import dev.warden.inventory.sam.CloudFormationLoader;
 import dev.warden.inventory.serverless.ServerlessLoader;
 import dev.warden.inventory.serverless.ServerlessVariables;
+import dev.warden.inventory.snapshot.AwsExport;
+import dev.warden.inventory.snapshot.SnapshotLoader;
 import dev.warden.inventory.terraform.TerraformLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,10 +61,11 @@ public final class InventoryLoader {
       CloudFormationLoader.@Nullable Result result,
       List<InputProblem> problems,
       GcpLoader.@Nullable FunctionsFile gcpFunctions,
-      GcpLoader.@Nullable PolicyFile gcpPolicy) {
+      GcpLoader.@Nullable PolicyFile gcpPolicy,
+      @Nullable AwsExport awsExport) {
 
     Loaded(Path file, CloudFormationLoader.@Nullable Result result, List<InputProblem> problems) {
-      this(file, result, problems, null, null);
+      this(file, result, problems, null, null, null);
     }
   }
 
@@ -123,6 +126,7 @@ public final class InventoryLoader {
     List<App> apps = new ArrayList<>();
     List<GcpLoader.FunctionsFile> gcpFunctions = new ArrayList<>();
     List<GcpLoader.PolicyFile> gcpPolicies = new ArrayList<>();
+    List<AwsExport> awsExports = new ArrayList<>();
     for (Loaded one : loaded) {
       problems.addAll(one.problems());
       if (one.gcpFunctions() != null) {
@@ -131,6 +135,9 @@ public final class InventoryLoader {
       if (one.gcpPolicy() != null) {
         gcpPolicies.add(one.gcpPolicy());
       }
+      if (one.awsExport() != null) {
+        awsExports.add(one.awsExport());
+      }
       if (one.result() == null || (nested.contains(one.file()) && !explicit.contains(one.file()))) {
         continue;
       }
@@ -138,6 +145,12 @@ public final class InventoryLoader {
       problems.addAll(one.result().problems());
     }
     apps.addAll(GcpLoader.build(gcpFunctions, gcpPolicies, problems));
+    if (!awsExports.isEmpty()) {
+      CloudFormationLoader.Result snapshots =
+          new SnapshotLoader(cloudFormation).load(root, awsExports);
+      apps.addAll(snapshots.apps());
+      problems.addAll(snapshots.problems());
+    }
     if (apps.isEmpty()) {
       throw new NothingToScan(
           problems.isEmpty() ? "nothing to scan" : "no input could be loaded",
@@ -170,6 +183,21 @@ public final class InventoryLoader {
         return new Loaded(
             file, new CloudFormationLoader.Result(List.of(app), found, Set.of()), List.of());
       }
+      java.util.Optional<AwsExport.Kind> export = AwsExport.kindOf(document.root());
+      if (export.isPresent()) {
+        Path parent = file.toAbsolutePath().getParent();
+        return new Loaded(
+            file,
+            null,
+            document.problems(),
+            null,
+            null,
+            new AwsExport(
+                display,
+                parent == null ? "." : root.display(parent),
+                export.get(),
+                (Value.Obj) document.root()));
+      }
       if (GcloudReader.isFunctions(document.root())) {
         List<InputProblem> read = new ArrayList<>(document.problems());
         List<GcpFunctionSpec> specs = GcloudReader.functions(document.root(), display, read);
@@ -178,6 +206,7 @@ public final class InventoryLoader {
             null,
             read,
             new GcpLoader.FunctionsFile(display, specs, document.root().at()),
+            null,
             null);
       }
       if (GcloudReader.isIamPolicy(document.root())) {
@@ -186,7 +215,8 @@ public final class InventoryLoader {
             null,
             document.problems(),
             null,
-            new GcpLoader.PolicyFile(display, (Value.Obj) document.root()));
+            new GcpLoader.PolicyFile(display, (Value.Obj) document.root()),
+            null);
       }
       if (TerraformLoader.isTerraform(document.root())) {
         return new Loaded(file, terraform.load(root, file, document), List.of());

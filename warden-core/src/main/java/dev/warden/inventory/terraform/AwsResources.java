@@ -4,6 +4,7 @@ import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.SourceLocation;
 import dev.warden.inventory.SymbolicText;
 import dev.warden.inventory.Value;
+import dev.warden.inventory.ValueTree;
 import dev.warden.inventory.document.DocumentReader;
 import dev.warden.inventory.document.ReadLimits;
 import dev.warden.inventory.terraform.TerraformPlan.Resource;
@@ -54,24 +55,24 @@ final class AwsResources {
 
   /** Every AWS resource Warden models, as CloudFormation {@code Resources}. */
   Value.Obj compile(SourceLocation at) {
-    Map<String, Tree> resources = new LinkedHashMap<>();
+    Map<String, ValueTree> resources = new LinkedHashMap<>();
     for (Resource r : plan.all()) {
       if (r.isData()) {
         continue;
       }
-      Tree properties = new Tree(r.at());
+      ValueTree properties = new ValueTree(r.at());
       String type = cloudFormationType(r, properties);
       if (type != null) {
         resources.put(
             logicalIds.get(r.address()),
-            new Tree(r.at()).put("Type", str(type, r.at())).put("Properties", properties));
+            new ValueTree(r.at()).put("Type", str(type, r.at())).put("Properties", properties));
       }
     }
     attachments(resources);
     notifications(resources);
     eventTargets(resources);
     methodIntegrations(resources);
-    Tree all = new Tree(at);
+    ValueTree all = new ValueTree(at);
     resources.forEach(all::put);
     return all.build();
   }
@@ -167,7 +168,7 @@ final class AwsResources {
     map("aws_cloudwatch_log_group", "AWS::Logs::LogGroup", "LogGroupName=name");
   }
 
-  private @org.jspecify.annotations.Nullable String cloudFormationType(Resource r, Tree p) {
+  private @org.jspecify.annotations.Nullable String cloudFormationType(Resource r, ValueTree p) {
     Mapping mapping = MAPPINGS.get(r.type());
     if (mapping == null) {
       return null;
@@ -183,21 +184,21 @@ final class AwsResources {
             .ifPresent(v -> p.put("ReservedConcurrentExecutions", v));
         block(r, "environment")
             .flatMap(e -> e.get("variables"))
-            .ifPresent(v -> p.put("Environment", new Tree(v.at()).put("Variables", v)));
+            .ifPresent(v -> p.put("Environment", new ValueTree(v.at()).put("Variables", v)));
         block(r, "tracing_config")
             .flatMap(t -> t.get("mode"))
-            .ifPresent(m -> p.put("TracingConfig", new Tree(m.at()).put("Mode", m)));
+            .ifPresent(m -> p.put("TracingConfig", new ValueTree(m.at()).put("Mode", m)));
         block(r, "vpc_config")
             .ifPresent(
                 v ->
                     p.put(
                         "VpcConfig",
-                        new Tree(v.at())
+                        new ValueTree(v.at())
                             .put("SubnetIds", v.get("subnet_ids"))
                             .put("SecurityGroupIds", v.get("security_group_ids"))));
         block(r, "dead_letter_config")
             .flatMap(d -> d.get("target_arn"))
-            .ifPresent(t -> p.put("DeadLetterConfig", new Tree(t.at()).put("TargetArn", t)));
+            .ifPresent(t -> p.put("DeadLetterConfig", new ValueTree(t.at()).put("TargetArn", t)));
         p.put("Code", code(r));
       }
       case "aws_iam_role" -> {
@@ -217,7 +218,7 @@ final class AwsResources {
               .ifPresent(
                   b ->
                       inline.add(
-                          new Tree(b.at())
+                          new ValueTree(b.at())
                               .put("PolicyName", b.get("name").orElse(str("inline", b.at())))
                               .put("PolicyDocument", parsed(b.get("policy").orElseThrow()))
                               .build()));
@@ -240,7 +241,7 @@ final class AwsResources {
                 c ->
                     p.put(
                         "Cors",
-                        new Tree(c.at())
+                        new ValueTree(c.at())
                             .put("AllowOrigins", c.get("allow_origins"))
                             .put("AllowCredentials", c.get("allow_credentials"))));
       }
@@ -250,7 +251,7 @@ final class AwsResources {
                 c ->
                     p.put(
                         "CorsConfiguration",
-                        new Tree(c.at())
+                        new ValueTree(c.at())
                             .put("AllowOrigins", c.get("allow_origins"))
                             .put("AllowCredentials", c.get("allow_credentials"))));
       }
@@ -263,20 +264,21 @@ final class AwsResources {
                 j ->
                     p.put(
                         "JwtConfiguration",
-                        new Tree(j.at())
+                        new ValueTree(j.at())
                             .put("Issuer", j.get("issuer"))
                             .put("Audience", j.get("audience"))));
       }
       case "aws_apigatewayv2_stage" -> {
         block(r, "access_log_settings")
             .flatMap(a -> a.get("destination_arn"))
-            .ifPresent(d -> p.put("AccessLogSettings", new Tree(d.at()).put("DestinationArn", d)));
+            .ifPresent(
+                d -> p.put("AccessLogSettings", new ValueTree(d.at()).put("DestinationArn", d)));
         block(r, "default_route_settings")
             .ifPresent(
                 d ->
                     p.put(
                         "DefaultRouteSettings",
-                        new Tree(d.at())
+                        new ValueTree(d.at())
                             .put("ThrottlingBurstLimit", d.get("throttling_burst_limit"))
                             .put("ThrottlingRateLimit", d.get("throttling_rate_limit"))));
       }
@@ -286,12 +288,13 @@ final class AwsResources {
             attr(r, "policy").filter(v -> !v.asString().orElse("x").isEmpty()).map(this::parsed));
         block(r, "endpoint_configuration")
             .flatMap(e -> e.get("types"))
-            .ifPresent(t -> p.put("EndpointConfiguration", new Tree(t.at()).put("Types", t)));
+            .ifPresent(t -> p.put("EndpointConfiguration", new ValueTree(t.at()).put("Types", t)));
       }
       case "aws_api_gateway_stage" -> {
         block(r, "access_log_settings")
             .flatMap(a -> a.get("destination_arn"))
-            .ifPresent(d -> p.put("AccessLogSetting", new Tree(d.at()).put("DestinationArn", d)));
+            .ifPresent(
+                d -> p.put("AccessLogSetting", new ValueTree(d.at()).put("DestinationArn", d)));
       }
       case "aws_s3_bucket_policy" -> {
         p.put("PolicyDocument", policy(r, "policy"));
@@ -322,7 +325,7 @@ final class AwsResources {
    * {@code aws_iam_role_policy_attachment}: a customer policy gains the role; else the role the
    * ARN.
    */
-  private void attachments(Map<String, Tree> resources) {
+  private void attachments(Map<String, ValueTree> resources) {
     for (Resource r : plan.ofType("aws_iam_role_policy_attachment")) {
       Optional<Value> role = attr(r, "role");
       Optional<Value> policy = attr(r, "policy_arn");
@@ -337,7 +340,7 @@ final class AwsResources {
   }
 
   /** {@code aws_s3_bucket_notification}: the bucket's Lambda configurations. */
-  private void notifications(Map<String, Tree> resources) {
+  private void notifications(Map<String, ValueTree> resources) {
     for (Resource r : plan.ofType("aws_s3_bucket_notification")) {
       Optional<String> bucket = referencedId(r, "bucket");
       if (bucket.isEmpty() || !resources.containsKey(bucket.get())) {
@@ -358,7 +361,7 @@ final class AwsResources {
                 .orElse(str("?", block.at()));
         for (Value event : block.list("events")) {
           configurations.add(
-              new Tree(block.at()).put("Event", event).put("Function", function).build());
+              new ValueTree(block.at()).put("Event", event).put("Function", function).build());
         }
       }
       resources
@@ -366,12 +369,13 @@ final class AwsResources {
           .properties()
           .put(
               "NotificationConfiguration",
-              new Tree(r.at()).put("LambdaConfigurations", new Value.Seq(configurations, r.at())));
+              new ValueTree(r.at())
+                  .put("LambdaConfigurations", new Value.Seq(configurations, r.at())));
     }
   }
 
   /** {@code aws_cloudwatch_event_target}: the rule's targets. */
-  private void eventTargets(Map<String, Tree> resources) {
+  private void eventTargets(Map<String, ValueTree> resources) {
     for (Resource r : plan.ofType("aws_cloudwatch_event_target")) {
       Optional<String> rule = referencedId(r, "rule");
       Optional<Value> arn = attr(r, "arn");
@@ -381,7 +385,7 @@ final class AwsResources {
             .properties()
             .append(
                 "Targets",
-                new Tree(r.at())
+                new ValueTree(r.at())
                     .put("Id", attr(r, "target_id").orElse(str("target", r.at())))
                     .put("Arn", arn.get())
                     .build());
@@ -390,7 +394,7 @@ final class AwsResources {
   }
 
   /** {@code aws_api_gateway_integration}: the Integration of the method it serves. */
-  private void methodIntegrations(Map<String, Tree> resources) {
+  private void methodIntegrations(Map<String, ValueTree> resources) {
     for (Resource r : plan.ofType("aws_api_gateway_integration")) {
       Optional<String> resourceId = referencedId(r, "resource_id");
       String method = attr(r, "http_method").flatMap(Value::asString).orElse("");
@@ -399,13 +403,13 @@ final class AwsResources {
             referencedId(m, "resource_id").equals(resourceId)
                 && attr(m, "http_method").flatMap(Value::asString).orElse("").equals(method)
                 && referencedId(m, "rest_api_id").equals(referencedId(r, "rest_api_id"));
-        Tree methodTree = resources.get(logicalIds.get(m.address()));
+        ValueTree methodTree = resources.get(logicalIds.get(m.address()));
         if (same && methodTree != null) {
           methodTree
               .properties()
               .put(
                   "Integration",
-                  new Tree(r.at()).put("Type", attr(r, "type")).put("Uri", attr(r, "uri")));
+                  new ValueTree(r.at()).put("Type", attr(r, "type")).put("Uri", attr(r, "uri")));
         }
       }
     }
@@ -500,7 +504,7 @@ final class AwsResources {
               : empty(document);
       Resource part =
           new Resource(document.address(), "data", "statement", block, expression, block.at());
-      Tree statement = new Tree(block.at());
+      ValueTree statement = new ValueTree(block.at());
       statement.put("Sid", attr(part, "sid").filter(v -> !v.asString().orElse("x").isEmpty()));
       statement.put("Effect", attr(part, "effect").orElse(str("Allow", block.at())));
       statement.put("Action", attr(part, "actions"));
@@ -509,7 +513,7 @@ final class AwsResources {
       statement.put("NotResource", list(part, "not_resources"));
       List<Value> principals = block.list("principals");
       if (!principals.isEmpty()) {
-        Tree principal = new Tree(block.at());
+        ValueTree principal = new ValueTree(block.at());
         for (Value p : principals) {
           p.asObj()
               .ifPresent(
@@ -522,7 +526,7 @@ final class AwsResources {
       }
       statements.add(statement.build());
     }
-    return new Tree(at)
+    return new ValueTree(at)
         .put("Version", str("2012-10-17", at))
         .put("Statement", new Value.Seq(statements, at))
         .build();
@@ -596,7 +600,7 @@ final class AwsResources {
     if (integration.isPresent()) {
       SourceLocation at = r.at();
       return Optional.of(
-          new Tree(at)
+          new ValueTree(at)
               .put(
                   "Fn::Join",
                   new Value.Seq(
@@ -629,11 +633,11 @@ final class AwsResources {
   private Value code(Resource r) {
     Optional<Value> image = attr(r, "image_uri");
     if (image.isPresent()) {
-      return new Tree(image.get().at()).put("ImageUri", image.get()).build();
+      return new ValueTree(image.get().at()).put("ImageUri", image.get()).build();
     }
     Optional<Value> bucket = attr(r, "s3_bucket");
     if (bucket.isPresent()) {
-      return new Tree(bucket.get().at())
+      return new ValueTree(bucket.get().at())
           .put("S3Bucket", bucket.get())
           .put("S3Key", attr(r, "s3_key"))
           .build();
@@ -688,73 +692,16 @@ final class AwsResources {
   }
 
   static Value.Obj ref(String id, SourceLocation at) {
-    return new Tree(at).put("Ref", str(id, at)).build();
+    return new ValueTree(at).put("Ref", str(id, at)).build();
   }
 
   static Value.Obj getAtt(String id, String attribute, SourceLocation at) {
-    return new Tree(at)
+    return new ValueTree(at)
         .put("Fn::GetAtt", new Value.Seq(List.of(str(id, at), str(attribute, at)), at))
         .build();
   }
 
   static Value.Obj sub(String template, SourceLocation at) {
-    return new Tree(at).put("Fn::Sub", str(template, at)).build();
-  }
-
-  /** A mapping under construction; its {@code Properties} (when it is a resource) grow later. */
-  static final class Tree {
-    private final SourceLocation at;
-    private final Map<String, Object> fields = new LinkedHashMap<>();
-
-    Tree(SourceLocation at) {
-      this.at = at;
-    }
-
-    Tree put(String key, Object value) {
-      if (value instanceof Optional<?> optional) {
-        optional.ifPresent(v -> fields.put(key, v));
-      } else if (value != null) {
-        fields.put(key, value);
-      }
-      return this;
-    }
-
-    /** Adds an item to the list under {@code key}, making the list when there is none. */
-    void append(String key, Value item) {
-      Object existing = fields.get(key);
-      List<Value> items = new ArrayList<>();
-      if (existing instanceof Value v) {
-        items.addAll(v.asList());
-      } else if (existing instanceof List<?> list) {
-        list.forEach(o -> items.add((Value) o));
-      }
-      items.add(item);
-      fields.put(key, items);
-    }
-
-    Tree properties() {
-      Object p = fields.get("Properties");
-      if (p instanceof Tree tree) {
-        return tree;
-      }
-      Tree tree = new Tree(at);
-      fields.put("Properties", tree);
-      return tree;
-    }
-
-    Value.Obj build() {
-      List<Value.Field> built = new ArrayList<>();
-      fields.forEach(
-          (key, value) -> {
-            Value v =
-                value instanceof Tree t
-                    ? t.build()
-                    : value instanceof List<?> list
-                        ? new Value.Seq(list.stream().map(o -> (Value) o).toList(), at)
-                        : (Value) value;
-            built.add(new Value.Field(key, v.at(), v));
-          });
-      return new Value.Obj(built, at);
-    }
+    return new ValueTree(at).put("Fn::Sub", str(template, at)).build();
   }
 }

@@ -4,6 +4,7 @@ import dev.warden.inventory.App;
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.inventory.Value;
+import dev.warden.inventory.ValueTree;
 import dev.warden.inventory.document.Document;
 import dev.warden.inventory.document.ScanRoot;
 import dev.warden.inventory.sam.CloudFormationLoader;
@@ -68,7 +69,7 @@ public final class TerraformLoader {
     TerraformPlan resources = TerraformPlan.of(plan);
     Value.Obj compiled = new AwsResources(resources, display, problems).compile(plan.at());
     Value.Obj template =
-        new AwsResources.Tree(plan.at())
+        new ValueTree(plan.at())
             .put("AWSTemplateFormatVersion", AwsResources.str("2010-09-09", plan.at()))
             .put(
                 "Description",

@@ -1,0 +1,55 @@
+package dev.warden.inventory.snapshot;
+
+import dev.warden.inventory.Value;
+import java.util.Optional;
+
+/** One file of AWS CLI output, recognised by its content. */
+public record AwsExport(String display, String folder, Kind kind, Value.Obj document) {
+
+  /** What the file holds. */
+  public enum Kind {
+    /** {@code aws lambda list-functions}: {@code Functions} of function configurations. */
+    LIST_FUNCTIONS,
+    /** {@code aws lambda get-function}: {@code Configuration}, {@code Code}, {@code Tags}. */
+    GET_FUNCTION,
+    /** {@code aws lambda get-function-configuration}: one configuration. */
+    FUNCTION_CONFIGURATION,
+    /** {@code aws lambda get-policy}: the resource-based policy as a JSON string. */
+    GET_POLICY,
+    /** {@code aws iam get-account-authorization-details}: roles and managed policies. */
+    AUTHORIZATION_DETAILS
+  }
+
+  /** The kind of a parsed document, when it is one of the exports Warden reads. */
+  public static Optional<Kind> kindOf(Value document) {
+    if (!(document instanceof Value.Obj obj)) {
+      return Optional.empty();
+    }
+    if (obj.has("RoleDetailList")) {
+      return Optional.of(Kind.AUTHORIZATION_DETAILS);
+    }
+    if (!obj.list("Functions").isEmpty()
+        && obj.list("Functions").get(0) instanceof Value.Obj first
+        && first.has("FunctionArn")) {
+      return Optional.of(Kind.LIST_FUNCTIONS);
+    }
+    if (obj.obj("Configuration").map(c -> c.has("FunctionArn")).orElse(false)) {
+      return Optional.of(Kind.GET_FUNCTION);
+    }
+    if (obj.has("FunctionArn") && obj.has("FunctionName") && !obj.has("FunctionUrl")) {
+      return Optional.of(Kind.FUNCTION_CONFIGURATION);
+    }
+    if (obj.get("Policy").flatMap(Value::asString).map(p -> p.trim().startsWith("{")).orElse(false)
+        && obj.has("RevisionId")) {
+      return Optional.of(Kind.GET_POLICY);
+    }
+    return Optional.empty();
+  }
+
+  /** True when the first bytes of a file look like one of these exports. */
+  public static boolean looksLikeExport(String head) {
+    return head.contains("\"FunctionArn\"")
+        || head.contains("\"RoleDetailList\"")
+        || (head.contains("\"Policy\"") && head.contains("\"RevisionId\""));
+  }
+}

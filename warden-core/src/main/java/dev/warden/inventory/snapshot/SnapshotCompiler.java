@@ -1,0 +1,430 @@
+package dev.warden.inventory.snapshot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.inventory.InputProblem;
+import dev.warden.inventory.SourceLocation;
+import dev.warden.inventory.Value;
+import dev.warden.inventory.ValueTree;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles the AWS CLI exports of one folder into a CloudFormation template: each function's
+ * configuration (the fullest one given: get-function over get-function-configuration over
+ * list-functions) as an {@code AWS::Lambda::Function}, the roles the functions use (from the
+ * authorization details, with their inline and attached policies, customer-managed ones with their
+ * default version, boundaries and trust policies) as {@code AWS::IAM::Role} and {@code
+ * AWS::IAM::ManagedPolicy}, and each statement of a function's resource-based policy as an {@code
+ * AWS::Lambda::Permission}. Values keep the export files' locations.
+ */
+final class SnapshotCompiler {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Za-z0-9]+");
+
+  private final List<InputProblem> problems;
+  private final Map<String, Value.Obj> functions = new LinkedHashMap<>();
+  private final Map<String, Integer> rank = new LinkedHashMap<>();
+  private final Map<String, Value.Obj> roles = new LinkedHashMap<>();
+  private final Map<String, Value.Obj> managedPolicies = new LinkedHashMap<>();
+  private final List<Value.Obj> functionPolicies = new ArrayList<>();
+  private final Map<String, Value.Obj> tags = new LinkedHashMap<>();
+
+  SnapshotCompiler(List<InputProblem> problems) {
+    this.problems = problems;
+  }
+
+  void add(AwsExport export) {
+    Value.Obj doc = export.document();
+    switch (export.kind()) {
+      case LIST_FUNCTIONS -> {
+        for (Value item : doc.list("Functions")) {
+          item.asObj().ifPresent(f -> function(f, 1));
+        }
+      }
+      case FUNCTION_CONFIGURATION -> function(doc, 2);
+      case GET_FUNCTION -> {
+        doc.obj("Configuration").ifPresent(f -> function(f, 3));
+        doc.obj("Configuration")
+            .flatMap(c -> c.get("FunctionArn").flatMap(Value::asString))
+            .ifPresent(arn -> doc.obj("Tags").ifPresent(t -> tags.put(unqualified(arn), t)));
+      }
+      case GET_POLICY -> functionPolicies.add(doc);
+      case AUTHORIZATION_DETAILS -> {
+        for (Value item : doc.list("RoleDetailList")) {
+          item.asObj()
+              .ifPresent(
+                  r -> r.get("Arn").flatMap(Value::asString).ifPresent(a -> roles.put(a, r)));
+        }
+        for (Value item : doc.list("Policies")) {
+          item.asObj()
+              .ifPresent(
+                  p ->
+                      p.get("Arn")
+                          .flatMap(Value::asString)
+                          .ifPresent(a -> managedPolicies.put(a, p)));
+        }
+      }
+    }
+  }
+
+  private void function(Value.Obj configuration, int fullness) {
+    configuration
+        .get("FunctionArn")
+        .flatMap(Value::asString)
+        .map(SnapshotCompiler::unqualified)
+        .ifPresent(
+            arn -> {
+              if (rank.getOrDefault(arn, 0) < fullness) {
+                functions.put(arn, configuration);
+                rank.put(arn, fullness);
+              }
+            });
+  }
+
+  /** {@code arn:…:function:name:alias} → {@code arn:…:function:name}. */
+  static String unqualified(String arn) {
+    String[] parts = arn.split(":", -1);
+    return parts.length > 7 ? String.join(":", java.util.Arrays.copyOf(parts, 7)) : arn;
+  }
+
+  static String logicalId(String name) {
+    StringBuilder id = new StringBuilder();
+    for (String part : NOT_ALNUM.split(name, -1)) {
+      if (!part.isEmpty()) {
+        id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return id.length() == 0 ? "Resource" : id.toString();
+  }
+
+  boolean isEmpty() {
+    return functions.isEmpty();
+  }
+
+  Value.Obj template(SourceLocation at) {
+    ValueTree resources = new ValueTree(at);
+    Map<String, String> functionIds = new LinkedHashMap<>();
+    Map<String, String> roleIds = new LinkedHashMap<>();
+    for (Map.Entry<String, Value.Obj> entry : functions.entrySet()) {
+      Value.Obj f = entry.getValue();
+      String name = f.get("FunctionName").flatMap(Value::asString).orElse(entry.getKey());
+      String id = unique(logicalId(name), functionIds.values());
+      functionIds.put(entry.getKey(), id);
+      Optional<String> roleArn = f.get("Role").flatMap(Value::asString);
+      if (roleArn.isPresent()
+          && roles.containsKey(roleArn.get())
+          && !roleIds.containsKey(roleArn.get())) {
+        Value.Obj role = roles.get(roleArn.get());
+        String roleName = role.get("RoleName").flatMap(Value::asString).orElse("Role");
+        String roleId = logicalId(roleName);
+        roleIds.put(
+            roleArn.get(),
+            unique(roleId.endsWith("Role") ? roleId : roleId + "Role", roleIds.values()));
+      }
+    }
+    for (Map.Entry<String, Value.Obj> entry : functions.entrySet()) {
+      resources.put(
+          functionIds.get(entry.getKey()), lambda(entry.getKey(), entry.getValue(), roleIds));
+    }
+    for (Map.Entry<String, String> role : roleIds.entrySet()) {
+      resources.put(role.getValue(), role(roles.get(role.getKey())));
+      attachCustomerPolicies(roles.get(role.getKey()), role.getValue(), resources);
+    }
+    int n = 0;
+    for (Value.Obj policy : functionPolicies) {
+      for (Value.Obj statement : statements(policy)) {
+        Optional<String> target =
+            statement.get("Resource").flatMap(Value::asString).map(SnapshotCompiler::unqualified);
+        if (target.isEmpty() || !functionIds.containsKey(target.get())) {
+          continue;
+        }
+        String id = functionIds.get(target.get()) + "Permission" + n;
+        n++;
+        resources.put(id, permission(statement, functionIds.get(target.get())));
+      }
+    }
+    return new ValueTree(at)
+        .put("AWSTemplateFormatVersion", Value.Str.of("2010-09-09", at))
+        .put("Description", Value.Str.of("AWS account snapshot (AWS CLI exports)", at))
+        .put("Resources", resources.build())
+        .build();
+  }
+
+  private static String unique(String id, java.util.Collection<String> taken) {
+    String candidate = id;
+    int n = 2;
+    while (taken.contains(candidate)) {
+      candidate = id + n++;
+    }
+    return candidate;
+  }
+
+  private Value.Obj lambda(String arn, Value.Obj f, Map<String, String> roleIds) {
+    ValueTree resource =
+        new ValueTree(f.at()).put("Type", Value.Str.of("AWS::Lambda::Function", f.at()));
+    ValueTree p = resource.properties();
+    copy(f, "FunctionName", p, "FunctionName");
+    copy(f, "Runtime", p, "Runtime");
+    copy(f, "Handler", p, "Handler");
+    copy(f, "MemorySize", p, "MemorySize");
+    copy(f, "Timeout", p, "Timeout");
+    copy(f, "KMSKeyArn", p, "KmsKeyArn");
+    copy(f, "Architectures", p, "Architectures");
+    copy(f, "PackageType", p, "PackageType");
+    f.get("Role")
+        .ifPresent(
+            role ->
+                p.put(
+                    "Role",
+                    role.asString().filter(roleIds::containsKey).isPresent()
+                        ? new ValueTree(role.at())
+                            .put(
+                                "Fn::GetAtt",
+                                new Value.Seq(
+                                    List.of(
+                                        Value.Str.of(roleIds.get(role.asString().get()), role.at()),
+                                        Value.Str.of("Arn", role.at())),
+                                    role.at()))
+                            .build()
+                        : role));
+    f.obj("Environment").ifPresent(e -> p.put("Environment", e));
+    f.obj("TracingConfig").ifPresent(t -> p.put("TracingConfig", t));
+    f.obj("DeadLetterConfig").ifPresent(d -> p.put("DeadLetterConfig", d));
+    f.obj("LoggingConfig").ifPresent(l -> p.put("LoggingConfig", l));
+    f.obj("VpcConfig")
+        .filter(v -> !v.list("SubnetIds").isEmpty())
+        .ifPresent(
+            v ->
+                p.put(
+                    "VpcConfig",
+                    new ValueTree(v.at())
+                        .put("SubnetIds", v.get("SubnetIds"))
+                        .put("SecurityGroupIds", v.get("SecurityGroupIds"))
+                        .build()));
+    List<Value> layers = new ArrayList<>();
+    for (Value layer : f.list("Layers")) {
+      layer.asObj().flatMap(l -> l.get("Arn")).ifPresent(layers::add);
+    }
+    if (!layers.isEmpty()) {
+      p.put("Layers", new Value.Seq(layers, f.at()));
+    }
+    if (f.get("PackageType").flatMap(Value::asString).orElse("Zip").equals("Image")) {
+      p.put(
+          "Code",
+          new ValueTree(f.at()).put("ImageUri", Value.Str.of("deployed image", f.at())).build());
+    } else {
+      p.put(
+          "Code",
+          new ValueTree(f.at())
+              .put("S3Bucket", Value.Str.of("deployed package", f.at()))
+              .put("S3Key", Value.Str.of(arn, f.at()))
+              .build());
+    }
+    Value.Obj tagMap = tags.get(arn);
+    if (tagMap != null) {
+      List<Value> list = new ArrayList<>();
+      for (Value.Field t : tagMap.fields()) {
+        list.add(
+            new ValueTree(t.keyAt())
+                .put("Key", Value.Str.of(t.key(), t.keyAt()))
+                .put("Value", t.value())
+                .build());
+      }
+      p.put("Tags", new Value.Seq(list, tagMap.at()));
+    }
+    return resource.build();
+  }
+
+  private Value.Obj role(Value.Obj role) {
+    ValueTree resource =
+        new ValueTree(role.at()).put("Type", Value.Str.of("AWS::IAM::Role", role.at()));
+    ValueTree p = resource.properties();
+    copy(role, "RoleName", p, "RoleName");
+    role.get("AssumeRolePolicyDocument")
+        .map(this::document)
+        .ifPresent(d -> p.put("AssumeRolePolicyDocument", d));
+    List<Value> inline = new ArrayList<>();
+    for (Value item : role.list("RolePolicyList")) {
+      item.asObj()
+          .ifPresent(
+              policy ->
+                  inline.add(
+                      new ValueTree(policy.at())
+                          .put("PolicyName", policy.get("PolicyName"))
+                          .put("PolicyDocument", policy.get("PolicyDocument").map(this::document))
+                          .build()));
+    }
+    if (!inline.isEmpty()) {
+      p.put("Policies", new Value.Seq(inline, role.at()));
+    }
+    List<Value> awsManaged = new ArrayList<>();
+    for (Value item : role.list("AttachedManagedPolicies")) {
+      item.asObj()
+          .flatMap(a -> a.get("PolicyArn"))
+          .filter(a -> !managedPolicies.containsKey(a.asString().orElse("")))
+          .ifPresent(awsManaged::add);
+    }
+    if (!awsManaged.isEmpty()) {
+      p.put("ManagedPolicyArns", new Value.Seq(awsManaged, role.at()));
+    }
+    role.obj("PermissionsBoundary")
+        .flatMap(b -> b.get("PermissionsBoundaryArn"))
+        .ifPresent(b -> p.put("PermissionsBoundary", b));
+    return resource.build();
+  }
+
+  /** Customer-managed policies the account details include, attached to the role by reference. */
+  private void attachCustomerPolicies(Value.Obj role, String roleId, ValueTree resources) {
+    for (Value item : role.list("AttachedManagedPolicies")) {
+      Optional<String> arn = item.asObj().flatMap(a -> a.get("PolicyArn")).flatMap(Value::asString);
+      if (arn.isEmpty() || !managedPolicies.containsKey(arn.get())) {
+        continue;
+      }
+      Value.Obj policy = managedPolicies.get(arn.get());
+      Optional<Value> document =
+          policy.list("PolicyVersionList").stream()
+              .flatMap(v -> v.asObj().stream())
+              .filter(
+                  v -> v.get("IsDefaultVersion").flatMap(Value::asString).orElse("").equals("true"))
+              .findFirst()
+              .flatMap(v -> v.get("Document"))
+              .map(this::document);
+      if (document.isEmpty()) {
+        continue;
+      }
+      String id =
+          logicalId(policy.get("PolicyName").flatMap(Value::asString).orElse("Policy")) + roleId;
+      resources.put(
+          id,
+          new ValueTree(policy.at())
+              .put("Type", Value.Str.of("AWS::IAM::ManagedPolicy", policy.at()))
+              .put(
+                  "Properties",
+                  new ValueTree(policy.at())
+                      .put("ManagedPolicyName", policy.get("PolicyName"))
+                      .put("PolicyDocument", document.get())
+                      .put(
+                          "Roles",
+                          new Value.Seq(
+                              List.of(
+                                  new ValueTree(policy.at())
+                                      .put("Ref", Value.Str.of(roleId, policy.at()))
+                                      .build()),
+                              policy.at()))
+                      .build())
+              .build());
+    }
+  }
+
+  private List<Value.Obj> statements(Value.Obj getPolicy) {
+    Optional<Value> policy = getPolicy.get("Policy");
+    Value parsed = policy.map(this::document).orElse(new Value.Obj(List.of(), getPolicy.at()));
+    List<Value.Obj> statements = new ArrayList<>();
+    if (parsed instanceof Value.Obj obj) {
+      for (Value s : obj.list("Statement")) {
+        s.asObj().ifPresent(statements::add);
+      }
+    }
+    return statements;
+  }
+
+  private Value.Obj permission(Value.Obj statement, String functionId) {
+    SourceLocation at = statement.at();
+    ValueTree p = new ValueTree(at);
+    p.put("FunctionName", new ValueTree(at).put("Ref", Value.Str.of(functionId, at)).build());
+    p.put("Action", statement.get("Action").map(a -> a.asList().isEmpty() ? a : a.asList().get(0)));
+    Value principal = statement.get("Principal").orElse(Value.Str.of("*", at));
+    if (principal instanceof Value.Obj obj) {
+      principal = obj.get("Service").or(() -> obj.get("AWS")).orElse(Value.Str.of("*", at));
+    }
+    p.put("Principal", principal);
+    Optional<Value.Obj> condition = statement.obj("Condition");
+    condition.ifPresent(
+        c -> {
+          conditionValue(c, "AWS:SourceArn").ifPresent(v -> p.put("SourceArn", v));
+          conditionValue(c, "AWS:SourceAccount").ifPresent(v -> p.put("SourceAccount", v));
+          conditionValue(c, "aws:PrincipalOrgID").ifPresent(v -> p.put("PrincipalOrgID", v));
+          conditionValue(c, "lambda:FunctionUrlAuthType")
+              .ifPresent(v -> p.put("FunctionUrlAuthType", v));
+        });
+    return new ValueTree(at)
+        .put("Type", Value.Str.of("AWS::Lambda::Permission", at))
+        .put("Properties", p.build())
+        .build();
+  }
+
+  private static Optional<Value> conditionValue(Value.Obj condition, String key) {
+    for (Value.Field operator : condition.fields()) {
+      Optional<Value.Obj> entries = operator.value().asObj();
+      if (entries.isEmpty()) {
+        continue;
+      }
+      for (Value.Field entry : entries.get().fields()) {
+        if (entry.key().equalsIgnoreCase(key)) {
+          return Optional.of(entry.value());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A policy document: an object as the CLI prints it, or a JSON string (URL-encoded when it comes
+   * from the raw API), read with the location of the string.
+   */
+  private Value document(Value value) {
+    if (!(value instanceof Value.Str str) || str.text().concrete().isEmpty()) {
+      return value;
+    }
+    String text = str.text().concrete().get().trim();
+    if (text.startsWith("%7B") || text.startsWith("%7b")) {
+      text = URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+    try {
+      return fromJson(JSON.readTree(text), value.at());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      problems.add(
+          new InputProblem(
+              value.at(),
+              "policy document is not JSON: " + e.getOriginalMessage(),
+              "Export it again with the AWS CLI; the rest of the snapshot is read."));
+      return new Value.Obj(List.of(), value.at());
+    }
+  }
+
+  private static Value fromJson(JsonNode node, SourceLocation at) {
+    if (node.isObject()) {
+      List<Value.Field> fields = new ArrayList<>();
+      node.properties()
+          .forEach(e -> fields.add(new Value.Field(e.getKey(), at, fromJson(e.getValue(), at))));
+      return new Value.Obj(fields, at);
+    }
+    if (node.isArray()) {
+      List<Value> items = new ArrayList<>();
+      node.forEach(i -> items.add(fromJson(i, at)));
+      return new Value.Seq(items, at);
+    }
+    if (node.isBoolean()) {
+      return new Value.Bool(node.asBoolean(), at);
+    }
+    if (node.isNumber()) {
+      return new Value.Num(node.asText(), at);
+    }
+    if (node.isNull()) {
+      return new Value.Nil(at);
+    }
+    return Value.Str.of(node.asText(), at);
+  }
+
+  private static void copy(Value.Obj from, String key, ValueTree to, String as) {
+    from.get(key).ifPresent(v -> to.put(as, v));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.warden.inventory.snapshot;
+
+import dev.warden.inventory.App;
+import dev.warden.inventory.InputProblem;
+import dev.warden.inventory.SourceLocation;
+import dev.warden.inventory.document.Document;
+import dev.warden.inventory.document.ScanRoot;
+import dev.warden.inventory.sam.CloudFormationLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads the AWS CLI exports of a scan, folder by folder: the exports of one folder are one
+ * account's snapshot and become one app of format {@code aws-snapshot}, read by the CloudFormation
+ * loader after {@link SnapshotCompiler}. Exports that describe no function (authorization details
+ * or policies alone) add nothing and are said so.
+ */
+public final class SnapshotLoader {
+
+  private final CloudFormationLoader cloudFormation;
+
+  public SnapshotLoader(CloudFormationLoader cloudFormation) {
+    this.cloudFormation = cloudFormation;
+  }
+
+  public CloudFormationLoader.Result load(ScanRoot root, List<AwsExport> exports) {
+    Map<String, List<AwsExport>> byFolder = new LinkedHashMap<>();
+    for (AwsExport export : exports) {
+      byFolder.computeIfAbsent(export.folder(), k -> new ArrayList<>()).add(export);
+    }
+    List<App> apps = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>();
+    for (Map.Entry<String, List<AwsExport>> folder : byFolder.entrySet()) {
+      SnapshotCompiler compiler = new SnapshotCompiler(problems);
+      folder.getValue().forEach(compiler::add);
+      if (compiler.isEmpty()) {
+        for (AwsExport export : folder.getValue()) {
+          problems.add(
+              new InputProblem(
+                  SourceLocation.ofFile(export.display()),
+                  "AWS CLI export without any Lambda function beside it; not used",
+                  "Put it in the folder of the aws lambda list-functions or get-function"
+                      + " output it describes."));
+        }
+        continue;
+      }
+      SourceLocation at = folder.getValue().get(0).document().at();
+      Path path = root.path().resolve(folder.getKey().equals(".") ? "" : folder.getKey());
+      CloudFormationLoader.Result result =
+          cloudFormation.loadCompiled(
+              root, path, new Document(compiler.template(at), List.of()), "aws-snapshot");
+      apps.addAll(result.apps());
+      problems.addAll(result.problems());
+    }
+    return new CloudFormationLoader.Result(apps, problems, java.util.Set.of());
+  }
+}

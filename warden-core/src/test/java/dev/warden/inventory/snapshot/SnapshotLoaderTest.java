@@ -1,0 +1,101 @@
+package dev.warden.inventory.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.inventory.InputProblem;
+import dev.warden.inventory.Inventory;
+import dev.warden.inventory.ServerlessFunction;
+import dev.warden.rules.Finding;
+import dev.warden.scan.InventoryLoader;
+import dev.warden.scan.Scan;
+import dev.warden.scan.ScanRequest;
+import dev.warden.scan.ScanResult;
+import dev.warden.testing.Loaded;
+import dev.warden.testing.RuleFixture;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plain AWS CLI exports of one account, under names that do not tell (list-functions, get-policy,
+ * get-account-authorization-details), read into the inventory as one snapshot: the functions with
+ * the roles and policies they run with and who may invoke them; findings at the exports' lines.
+ */
+class SnapshotLoaderTest {
+
+  @TempDir Path folder;
+
+  private static Path account() throws Exception {
+    return Path.of(
+            Objects.requireNonNull(SnapshotLoaderTest.class.getResource("account/out1.json"))
+                .toURI())
+        .getParent();
+  }
+
+  private static ServerlessFunction function(Inventory inventory, String name) {
+    return inventory
+        .functions()
+        .filter(f -> f.name().toString().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name));
+  }
+
+  @Test
+  void exportsOfOneFolderAreOneSnapshotWithRolesAndPermissions() throws Exception {
+    Inventory inventory = new InventoryLoader(ScanRequest.of(account())).load();
+
+    assertThat(inventory.apps())
+        .singleElement()
+        .satisfies(a -> assertThat(a.format()).isEqualTo("aws-snapshot"));
+    ServerlessFunction billing = function(inventory, "billing-export");
+    assertThat(billing.runtime()).contains("python3.8");
+    assertThat(billing.declaredAt().toString()).isEqualTo("out1.json:3:9");
+    assertThat(billing.role().managedPolicyArns().stream().map(Object::toString))
+        .containsExactly("arn:aws:iam::aws:policy/AdministratorAccess");
+    ServerlessFunction status = function(inventory, "status-page");
+    assertThat(status.role().policies()).extracting(p -> p.name()).contains("logs", "status-read");
+    assertThat(status.invokePermissions())
+        .extracting(p -> p.principal().toString())
+        .containsExactly("*", "s3.amazonaws.com");
+    assertThat(status.invokePermissions().get(1).sourceArn().map(Object::toString))
+        .contains("arn:aws:s3:::status-uploads");
+    assertThat(inventory.problems()).isEmpty();
+  }
+
+  @Test
+  void everyRuleReadsTheSnapshotAndPointsAtTheExportLines() throws Exception {
+    ScanResult result = Scan.run(ScanRequest.of(account()), RuleFixture.CLOCK);
+
+    assertThat(result.findings())
+        .extracting(
+            f -> f.rule().id() + " " + f.functionName().orElse("") + " " + f.location().file())
+        .contains(
+            "WDN-IAM-001 BillingExport roles.json",
+            "WDN-ENV-001 BillingExport out1.json",
+            "WDN-RT-001 BillingExport out1.json",
+            "WDN-EXP-002 StatusPage p.json",
+            "WDN-IAM-003 StatusPage roles.json");
+    assertThat(result.findings()).extracting(Finding::location).allMatch(l -> !l.file().isEmpty());
+  }
+
+  @Test
+  void aBrokenPolicyStringIsAProblemAndRolesAloneAreNotASnapshot() throws Exception {
+    Loaded.write(
+        folder,
+        "a/functions.json",
+        "{\"Functions\": [{\"FunctionName\": \"f\", \"FunctionArn\":"
+            + " \"arn:aws:lambda:us-east-1:111122223333:function:f\", \"Runtime\": \"python3.12\","
+            + " \"Role\": \"arn:aws:iam::111122223333:role/r\", \"Handler\": \"app.handler\"}]}");
+    Loaded.write(folder, "a/policy.json", "{\"Policy\": \"{not json\", \"RevisionId\": \"1\"}");
+    Loaded.write(folder, "b/roles.json", "{\"RoleDetailList\": [], \"Policies\": []}");
+
+    Inventory inventory = new InventoryLoader(ScanRequest.of(folder)).load();
+
+    assertThat(inventory.functions()).hasSize(1);
+    assertThat(inventory.problems())
+        .extracting(InputProblem::toString)
+        .anySatisfy(p -> assertThat(p).startsWith("a/policy.json:1").contains("not JSON"))
+        .anySatisfy(p -> assertThat(p).startsWith("b/roles.json").contains("without any Lambda"));
+  }
+}
