@@ -64,6 +64,40 @@ public record ServerlessFunction(
     invokePermissions = List.copyOf(invokePermissions);
   }
 
+  /** The same function under another id (a live function's ARN rather than its file). */
+  public ServerlessFunction withId(String other) {
+    return new ServerlessFunction(
+        other,
+        logicalId,
+        name,
+        cloud,
+        packageType,
+        runtime,
+        handler,
+        code,
+        memoryMb,
+        timeoutSeconds,
+        architectures,
+        environment,
+        kmsKeyArn,
+        layers,
+        tracing,
+        vpc,
+        deadLetter,
+        asyncConfig,
+        reservedConcurrency,
+        url,
+        codeSigningConfig,
+        tags,
+        triggers,
+        role,
+        invokePermissions,
+        logGroup,
+        declaredAt,
+        identity,
+        host);
+  }
+
   /** True when any trigger lets a party outside the account invoke the function. */
   public boolean isPublic() {
     return triggers.stream().anyMatch(Trigger::isPublic);

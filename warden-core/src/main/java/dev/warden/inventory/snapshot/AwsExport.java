@@ -17,7 +17,11 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
     /** {@code aws lambda get-policy}: the resource-based policy as a JSON string. */
     GET_POLICY,
     /** {@code aws iam get-account-authorization-details}: roles and managed policies. */
-    AUTHORIZATION_DETAILS
+    AUTHORIZATION_DETAILS,
+    /** {@code aws lambda get-function-url-config}: a function URL and its auth type. */
+    URL_CONFIG,
+    /** {@code aws lambda list-event-source-mappings}: queues and streams the functions poll. */
+    EVENT_SOURCE_MAPPINGS
   }
 
   /** The kind of a parsed document, when it is one of the exports Warden reads. */
@@ -36,7 +40,15 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
     if (obj.obj("Configuration").map(c -> c.has("FunctionArn")).orElse(false)) {
       return Optional.of(Kind.GET_FUNCTION);
     }
-    if (obj.has("FunctionArn") && obj.has("FunctionName") && !obj.has("FunctionUrl")) {
+    if (obj.has("FunctionUrl") && obj.has("AuthType") && obj.has("FunctionArn")) {
+      return Optional.of(Kind.URL_CONFIG);
+    }
+    if (!obj.list("EventSourceMappings").isEmpty()
+        && obj.list("EventSourceMappings").get(0) instanceof Value.Obj mapping
+        && mapping.has("FunctionArn")) {
+      return Optional.of(Kind.EVENT_SOURCE_MAPPINGS);
+    }
+    if (obj.has("FunctionArn") && obj.has("FunctionName")) {
       return Optional.of(Kind.FUNCTION_CONFIGURATION);
     }
     if (obj.get("Policy").flatMap(Value::asString).map(p -> p.trim().startsWith("{")).orElse(false)
@@ -49,6 +61,7 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
   /** True when the first bytes of a file look like one of these exports. */
   public static boolean looksLikeExport(String head) {
     return head.contains("\"FunctionArn\"")
+        || head.contains("\"EventSourceMappings\"")
         || head.contains("\"RoleDetailList\"")
         || (head.contains("\"Policy\"") && head.contains("\"RevisionId\""));
   }

@@ -36,6 +36,8 @@ final class SnapshotCompiler {
   private final Map<String, Value.Obj> managedPolicies = new LinkedHashMap<>();
   private final List<Value.Obj> functionPolicies = new ArrayList<>();
   private final Map<String, Value.Obj> tags = new LinkedHashMap<>();
+  private final List<Value.Obj> urls = new ArrayList<>();
+  private final List<Value.Obj> mappings = new ArrayList<>();
 
   SnapshotCompiler(List<InputProblem> problems) {
     this.problems = problems;
@@ -57,6 +59,12 @@ final class SnapshotCompiler {
             .ifPresent(arn -> doc.obj("Tags").ifPresent(t -> tags.put(unqualified(arn), t)));
       }
       case GET_POLICY -> functionPolicies.add(doc);
+      case URL_CONFIG -> urls.add(doc);
+      case EVENT_SOURCE_MAPPINGS -> {
+        for (Value item : doc.list("EventSourceMappings")) {
+          item.asObj().ifPresent(mappings::add);
+        }
+      }
       case AUTHORIZATION_DETAILS -> {
         for (Value item : doc.list("RoleDetailList")) {
           item.asObj()
@@ -109,6 +117,17 @@ final class SnapshotCompiler {
     return functions.isEmpty();
   }
 
+  /**
+   * The ARN of each function, by the logical id the template gives it (after {@link #template}).
+   */
+  Map<String, String> arns() {
+    Map<String, String> arns = new LinkedHashMap<>();
+    arnsByLogicalId.forEach(arns::put);
+    return arns;
+  }
+
+  private final Map<String, String> arnsByLogicalId = new LinkedHashMap<>();
+
   Value.Obj template(SourceLocation at) {
     ValueTree resources = new ValueTree(at);
     Map<String, String> functionIds = new LinkedHashMap<>();
@@ -118,6 +137,7 @@ final class SnapshotCompiler {
       String name = f.get("FunctionName").flatMap(Value::asString).orElse(entry.getKey());
       String id = unique(logicalId(name), functionIds.values());
       functionIds.put(entry.getKey(), id);
+      arnsByLogicalId.put(id, entry.getKey());
       Optional<String> roleArn = f.get("Role").flatMap(Value::asString);
       if (roleArn.isPresent()
           && roles.containsKey(roleArn.get())
@@ -151,11 +171,70 @@ final class SnapshotCompiler {
         resources.put(id, permission(statement, functionIds.get(target.get())));
       }
     }
+    for (Value.Obj url : urls) {
+      String target =
+          url.get("FunctionArn")
+              .flatMap(Value::asString)
+              .map(SnapshotCompiler::unqualified)
+              .orElse("");
+      if (functionIds.containsKey(target)) {
+        ValueTree p =
+            new ValueTree(url.at())
+                .put("TargetFunctionArn", ref(functionIds.get(target), url.at()))
+                .put("AuthType", url.get("AuthType"))
+                .put("InvokeMode", url.get("InvokeMode"))
+                .put("Cors", url.get("Cors"));
+        resources.put(
+            functionIds.get(target) + "Url",
+            new ValueTree(url.at())
+                .put("Type", Value.Str.of("AWS::Lambda::Url", url.at()))
+                .put("Properties", p.build())
+                .build());
+      }
+    }
+    int m = 0;
+    for (Value.Obj mapping : mappings) {
+      String target =
+          mapping
+              .get("FunctionArn")
+              .flatMap(Value::asString)
+              .map(SnapshotCompiler::unqualified)
+              .orElse("");
+      if (!functionIds.containsKey(target)) {
+        continue;
+      }
+      ValueTree p =
+          new ValueTree(mapping.at())
+              .put("FunctionName", ref(functionIds.get(target), mapping.at()))
+              .put("EventSourceArn", mapping.get("EventSourceArn"))
+              .put("BatchSize", mapping.get("BatchSize"))
+              .put(
+                  "Enabled",
+                  new Value.Bool(
+                      !mapping
+                          .get("State")
+                          .flatMap(Value::asString)
+                          .orElse("Enabled")
+                          .equals("Disabled"),
+                      mapping.at()));
+      String id = functionIds.get(target) + "Mapping" + m;
+      m++;
+      resources.put(
+          id,
+          new ValueTree(mapping.at())
+              .put("Type", Value.Str.of("AWS::Lambda::EventSourceMapping", mapping.at()))
+              .put("Properties", p.build())
+              .build());
+    }
     return new ValueTree(at)
         .put("AWSTemplateFormatVersion", Value.Str.of("2010-09-09", at))
         .put("Description", Value.Str.of("AWS account snapshot (AWS CLI exports)", at))
         .put("Resources", resources.build())
         .build();
+  }
+
+  private static Value.Obj ref(String logicalId, SourceLocation at) {
+    return new ValueTree(at).put("Ref", Value.Str.of(logicalId, at)).build();
   }
 
   private static String unique(String id, java.util.Collection<String> taken) {

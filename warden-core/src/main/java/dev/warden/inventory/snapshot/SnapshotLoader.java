@@ -52,7 +52,22 @@ public final class SnapshotLoader {
       CloudFormationLoader.Result result =
           cloudFormation.loadCompiled(
               root, path, new Document(compiler.template(at), List.of()), "aws-snapshot");
-      apps.addAll(result.apps());
+      Map<String, String> arns = compiler.arns();
+      for (App app : result.apps()) {
+        apps.add(
+            new App(
+                app.id(),
+                app.format(),
+                app.description(),
+                app.functions().stream()
+                    .map(f -> f.withId(arns.getOrDefault(f.logicalId(), f.id())))
+                    .toList(),
+                app.resources(),
+                app.apis(),
+                app.layers(),
+                app.suppressions(),
+                app.at()));
+      }
       problems.addAll(result.problems());
     }
     return new CloudFormationLoader.Result(apps, problems, java.util.Set.of());

@@ -60,6 +60,16 @@ class SnapshotLoaderTest {
         .containsExactly("*", "s3.amazonaws.com");
     assertThat(status.invokePermissions().get(1).sourceArn().map(Object::toString))
         .contains("arn:aws:s3:::status-uploads");
+    assertThat(status.id()).isEqualTo("arn:aws:lambda:eu-west-1:210987654321:function:status-page");
+    assertThat(status.url())
+        .hasValueSatisfying(u -> assertThat(u.auth().wireName()).isEqualTo("none"));
+    assertThat(billing.triggers())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.kind().wireName()).isEqualTo("sqs");
+              assertThat(t.at().file()).isEqualTo("esm.json");
+            });
     assertThat(inventory.problems()).isEmpty();
   }
 
@@ -75,7 +85,8 @@ class SnapshotLoaderTest {
             "WDN-ENV-001 BillingExport out1.json",
             "WDN-RT-001 BillingExport out1.json",
             "WDN-EXP-002 StatusPage p.json",
-            "WDN-IAM-003 StatusPage roles.json");
+            "WDN-IAM-003 StatusPage roles.json",
+            "WDN-EXP-001 StatusPage url.json");
     assertThat(result.findings()).extracting(Finding::location).allMatch(l -> !l.file().isEmpty());
   }
 
