@@ -21,13 +21,18 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
     /** {@code aws lambda get-function-url-config}: a function URL and its auth type. */
     URL_CONFIG,
     /** {@code aws lambda list-event-source-mappings}: queues and streams the functions poll. */
-    EVENT_SOURCE_MAPPINGS
+    EVENT_SOURCE_MAPPINGS,
+    /** A snapshot's {@code manifest.json} ({@code schemas/snapshot-manifest-v1.schema.json}). */
+    MANIFEST
   }
 
   /** The kind of a parsed document, when it is one of the exports Warden reads. */
   public static Optional<Kind> kindOf(Value document) {
     if (!(document instanceof Value.Obj obj)) {
       return Optional.empty();
+    }
+    if (obj.has("schemaVersion") && obj.has("account") && obj.has("failures")) {
+      return Optional.of(Kind.MANIFEST);
     }
     if (obj.has("RoleDetailList")) {
       return Optional.of(Kind.AUTHORIZATION_DETAILS);
@@ -63,6 +68,7 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
     return head.contains("\"FunctionArn\"")
         || head.contains("\"EventSourceMappings\"")
         || head.contains("\"RoleDetailList\"")
+        || (head.contains("\"wardenVersion\"") && head.contains("\"failures\""))
         || (head.contains("\"Policy\"") && head.contains("\"RevisionId\""));
   }
 }

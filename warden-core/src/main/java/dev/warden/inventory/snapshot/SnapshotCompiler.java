@@ -37,6 +37,7 @@ final class SnapshotCompiler {
   private final List<Value.Obj> functionPolicies = new ArrayList<>();
   private final Map<String, Value.Obj> tags = new LinkedHashMap<>();
   private final List<Value.Obj> urls = new ArrayList<>();
+  private Value.@org.jspecify.annotations.Nullable Obj manifest;
   private final List<Value.Obj> mappings = new ArrayList<>();
 
   SnapshotCompiler(List<InputProblem> problems) {
@@ -59,6 +60,7 @@ final class SnapshotCompiler {
             .ifPresent(arn -> doc.obj("Tags").ifPresent(t -> tags.put(unqualified(arn), t)));
       }
       case GET_POLICY -> functionPolicies.add(doc);
+      case MANIFEST -> manifest = doc;
       case URL_CONFIG -> urls.add(doc);
       case EVENT_SOURCE_MAPPINGS -> {
         for (Value item : doc.list("EventSourceMappings")) {
@@ -111,6 +113,51 @@ final class SnapshotCompiler {
       }
     }
     return id.length() == 0 ? "Resource" : id.toString();
+  }
+
+  /** The account the manifest names, when the folder has one. */
+  Optional<String> account() {
+    return manifest == null ? Optional.empty() : manifest.get("account").flatMap(Value::asString);
+  }
+
+  /** Every call the manifest says failed, as a coverage gap at its line. */
+  List<InputProblem> coverageGaps() {
+    List<InputProblem> gaps = new ArrayList<>();
+    if (manifest == null) {
+      return gaps;
+    }
+    for (Value item : manifest.list("failures")) {
+      item.asObj()
+          .ifPresent(
+              f ->
+                  gaps.add(
+                      new InputProblem(
+                          f.at(),
+                          "coverage gap: "
+                              + text(f, "service")
+                              + " "
+                              + text(f, "operation")
+                              + " in "
+                              + text(f, "region")
+                              + f.get("resource")
+                                  .flatMap(Value::asString)
+                                  .map(r -> " for " + r)
+                                  .orElse("")
+                              + " failed with "
+                              + text(f, "error")
+                              + f.get("message")
+                                  .flatMap(Value::asString)
+                                  .map(m -> ": " + m)
+                                  .orElse("")
+                              + "; what it would have returned is not in this scan",
+                          "Grant the collector's policy (README) and collect again, or accept"
+                              + " the gap.")));
+    }
+    return gaps;
+  }
+
+  private static String text(Value.Obj obj, String key) {
+    return obj.get(key).flatMap(Value::asString).orElse("?");
   }
 
   boolean isEmpty() {
@@ -228,7 +275,13 @@ final class SnapshotCompiler {
     }
     return new ValueTree(at)
         .put("AWSTemplateFormatVersion", Value.Str.of("2010-09-09", at))
-        .put("Description", Value.Str.of("AWS account snapshot (AWS CLI exports)", at))
+        .put(
+            "Description",
+            Value.Str.of(
+                account()
+                    .map(a -> "AWS account " + a + " snapshot")
+                    .orElse("AWS account snapshot (AWS CLI exports)"),
+                at))
         .put("Resources", resources.build())
         .build();
   }

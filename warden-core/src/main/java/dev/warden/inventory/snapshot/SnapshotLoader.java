@@ -36,8 +36,12 @@ public final class SnapshotLoader {
     for (Map.Entry<String, List<AwsExport>> folder : byFolder.entrySet()) {
       SnapshotCompiler compiler = new SnapshotCompiler(problems);
       folder.getValue().forEach(compiler::add);
+      problems.addAll(compiler.coverageGaps());
       if (compiler.isEmpty()) {
         for (AwsExport export : folder.getValue()) {
+          if (export.kind() == AwsExport.Kind.MANIFEST) {
+            continue;
+          }
           problems.add(
               new InputProblem(
                   SourceLocation.ofFile(export.display()),

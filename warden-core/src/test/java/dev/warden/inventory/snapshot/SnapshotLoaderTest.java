@@ -70,7 +70,22 @@ class SnapshotLoaderTest {
               assertThat(t.kind().wireName()).isEqualTo("sqs");
               assertThat(t.at().file()).isEqualTo("esm.json");
             });
-    assertThat(inventory.problems()).isEmpty();
+    assertThat(inventory.apps().get(0).description()).contains("AWS account 210987654321 snapshot");
+    assertThat(inventory.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.at().toString()).startsWith("manifest.json:15");
+              assertThat(p.message())
+                  .contains("coverage gap", "GetPolicy", "billing-export", "AccessDeniedException");
+            });
+  }
+
+  @Test
+  void theManifestFollowsItsSchema() throws Exception {
+    dev.warden.testing.JsonSchemas.assertValid(
+        "snapshot-manifest-v1.schema.json",
+        java.nio.file.Files.readString(account().resolve("manifest.json")));
   }
 
   @Test
