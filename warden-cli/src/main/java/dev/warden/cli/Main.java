@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
       DepsCommand.class,
       DbCommand.class,
       LogsCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
