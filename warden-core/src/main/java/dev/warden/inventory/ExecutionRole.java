@@ -48,6 +48,22 @@ public record ExecutionRole(
     managedPolicyArns = List.copyOf(managedPolicyArns);
   }
 
+  /**
+   * A role known only by its ARN (or, for Azure and Google Cloud functions, the identity's
+   * principal): no policies, boundary or trust policy that Warden read.
+   */
+  public static ExecutionRole external(SymbolicText arn, SourceLocation at) {
+    return new ExecutionRole(
+        Optional.empty(),
+        arn,
+        Origin.EXTERNAL,
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        at);
+  }
+
   /** A name to show: the logical id, else the ARN. */
   public String displayName() {
     return logicalId.orElse(arn.toString());

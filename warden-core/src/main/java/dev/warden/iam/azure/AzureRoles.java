@@ -1,18 +1,13 @@
 package dev.warden.iam.azure;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.warden.iam.BundledJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Azure's built-in role definitions (actions, not-actions, data actions), bundled from
@@ -153,44 +148,34 @@ public final class AzureRoles {
   }
 
   private static AzureRoles load() {
-    try (InputStream raw = AzureRoles.class.getResourceAsStream(RESOURCE)) {
-      if (raw == null) {
-        throw new IllegalStateException("bundled " + RESOURCE + " is missing from the build");
+    RawFile file = BundledJson.read(AzureRoles.class, RESOURCE, RawFile.class);
+    Map<String, Role> byId = new HashMap<>();
+    Map<String, Role> byName = new HashMap<>();
+    for (RawRole r : file.roles()) {
+      List<String> actions = new ArrayList<>();
+      List<String> notActions = new ArrayList<>();
+      List<String> dataActions = new ArrayList<>();
+      List<String> notDataActions = new ArrayList<>();
+      for (RawPermissions p :
+          r.permissions() == null ? List.<RawPermissions>of() : r.permissions()) {
+        addAll(actions, p.actions());
+        addAll(notActions, p.notActions());
+        addAll(dataActions, p.dataActions());
+        addAll(notDataActions, p.notDataActions());
       }
-      RawFile file =
-          new ObjectMapper()
-              .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-              .readValue(new GZIPInputStream(raw), RawFile.class);
-      Map<String, Role> byId = new HashMap<>();
-      Map<String, Role> byName = new HashMap<>();
-      for (RawRole r : file.roles()) {
-        List<String> actions = new ArrayList<>();
-        List<String> notActions = new ArrayList<>();
-        List<String> dataActions = new ArrayList<>();
-        List<String> notDataActions = new ArrayList<>();
-        for (RawPermissions p :
-            r.permissions() == null ? List.<RawPermissions>of() : r.permissions()) {
-          addAll(actions, p.actions());
-          addAll(notActions, p.notActions());
-          addAll(dataActions, p.dataActions());
-          addAll(notDataActions, p.notDataActions());
-        }
-        Role role =
-            new Role(
-                r.id(),
-                r.roleName(),
-                r.description() == null ? "" : r.description(),
-                actions,
-                notActions,
-                dataActions,
-                notDataActions);
-        byId.put(r.id().toLowerCase(Locale.ROOT), role);
-        byName.put(r.roleName().toLowerCase(Locale.ROOT), role);
-      }
-      return new AzureRoles(file.source(), Map.copyOf(byId), Map.copyOf(byName));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read bundled " + RESOURCE, e);
+      Role role =
+          new Role(
+              r.id(),
+              r.roleName(),
+              r.description() == null ? "" : r.description(),
+              actions,
+              notActions,
+              dataActions,
+              notDataActions);
+      byId.put(r.id().toLowerCase(Locale.ROOT), role);
+      byName.put(r.roleName().toLowerCase(Locale.ROOT), role);
     }
+    return new AzureRoles(file.source(), Map.copyOf(byId), Map.copyOf(byName));
   }
 
   private static void addAll(List<String> into, List<String> from) {

@@ -1,17 +1,12 @@
 package dev.warden.iam.gcp;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.warden.iam.BundledJson;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Google Cloud's predefined roles and the permissions each includes, bundled from
@@ -70,28 +65,18 @@ public final class GcpRoles {
   }
 
   private static GcpRoles load() {
-    try (InputStream raw = GcpRoles.class.getResourceAsStream(RESOURCE)) {
-      if (raw == null) {
-        throw new IllegalStateException("bundled " + RESOURCE + " is missing from the build");
-      }
-      RawFile file =
-          new ObjectMapper()
-              .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-              .readValue(new GZIPInputStream(raw), RawFile.class);
-      Map<String, Role> roles = new HashMap<>();
-      for (RawRole role : file.roles()) {
-        roles.put(
-            role.name(),
-            new Role(
-                role.name(),
-                role.title() == null ? role.name() : role.title(),
-                role.stage() == null ? "" : role.stage(),
-                Set.copyOf(
-                    role.includedPermissions() == null ? List.of() : role.includedPermissions())));
-      }
-      return new GcpRoles(file.source(), Map.copyOf(roles));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read bundled " + RESOURCE, e);
+    RawFile file = BundledJson.read(GcpRoles.class, RESOURCE, RawFile.class);
+    Map<String, Role> roles = new HashMap<>();
+    for (RawRole role : file.roles()) {
+      roles.put(
+          role.name(),
+          new Role(
+              role.name(),
+              role.title() == null ? role.name() : role.title(),
+              role.stage() == null ? "" : role.stage(),
+              Set.copyOf(
+                  role.includedPermissions() == null ? List.of() : role.includedPermissions())));
     }
+    return new GcpRoles(file.source(), Map.copyOf(roles));
   }
 }

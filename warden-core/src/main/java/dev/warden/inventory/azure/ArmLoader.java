@@ -247,11 +247,13 @@ public final class ArmLoader {
     host.httpsOnly(
         bool(props, "httpsOnly", expressions).orElse(Setting.byDefault(false, site.at())));
     host.minTlsVersion(
-        last(web, "minTlsVersion", expressions).orElse(Setting.byDefault("1.2", site.at())));
+        last(web, "minTlsVersion", expressions, ArmLoader::text)
+            .orElse(Setting.byDefault("1.2", site.at())));
     host.ftpsState(
-        last(web, "ftpsState", expressions).orElse(Setting.byDefault("AllAllowed", site.at())));
+        last(web, "ftpsState", expressions, ArmLoader::text)
+            .orElse(Setting.byDefault("AllAllowed", site.at())));
     host.remoteDebugging(
-        lastBool(web, "remoteDebuggingEnabled", expressions)
+        last(web, "remoteDebuggingEnabled", expressions, ArmLoader::bool)
             .orElse(Setting.byDefault(false, site.at())));
     for (Value.Obj config : web) {
       config
@@ -278,7 +280,7 @@ public final class ArmLoader {
     Optional<Setting<String>> network = text(props, "publicNetworkAccess", expressions);
     boolean restricted =
         web.stream().anyMatch(w -> !w.list("ipSecurityRestrictions").isEmpty())
-            || last(web, "ipSecurityRestrictionsDefaultAction", expressions)
+            || last(web, "ipSecurityRestrictionsDefaultAction", expressions, ArmLoader::text)
                 .map(s -> s.value().equalsIgnoreCase("Deny"))
                 .orElse(false);
     if (network.isPresent()) {
@@ -305,7 +307,7 @@ public final class ArmLoader {
             t ->
                 t.fields().forEach(f -> tags.put(f.key(), expressions.text(f.value()).toString())));
     Optional<String> runtime =
-        last(web, "linuxFxVersion", expressions)
+        last(web, "linuxFxVersion", expressions, ArmLoader::text)
             .map(Setting::value)
             .filter(s -> !s.isBlank())
             .or(
@@ -543,23 +545,17 @@ public final class ArmLoader {
     return obj.get(key).map(v -> Setting.of(e.text(v).toString(), v.at()));
   }
 
-  private static Optional<Setting<String>> last(
-      List<Value.Obj> configs, String key, ArmExpressions e) {
-    Optional<Setting<String>> found = Optional.empty();
-    for (Value.Obj config : configs) {
-      Optional<Setting<String>> here = text(config, key, e);
-      if (here.isPresent()) {
-        found = here;
-      }
-    }
-    return found;
+  /** A key's reader for one config object. */
+  private interface Read<T> {
+    Optional<Setting<T>> of(Value.Obj config, String key, ArmExpressions e);
   }
 
-  private static Optional<Setting<Boolean>> lastBool(
-      List<Value.Obj> configs, String key, ArmExpressions e) {
-    Optional<Setting<Boolean>> found = Optional.empty();
+  /** The value the last config that writes {@code key} gives (sites/config web wins). */
+  private static <T> Optional<Setting<T>> last(
+      List<Value.Obj> configs, String key, ArmExpressions e, Read<T> read) {
+    Optional<Setting<T>> found = Optional.empty();
     for (Value.Obj config : configs) {
-      Optional<Setting<Boolean>> here = bool(config, key, e);
+      Optional<Setting<T>> here = read.of(config, key, e);
       if (here.isPresent()) {
         found = here;
       }

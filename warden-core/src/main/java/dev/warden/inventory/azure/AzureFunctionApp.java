@@ -59,16 +59,10 @@ public record AzureFunctionApp(
 
   public ServerlessFunction toFunction() {
     ExecutionRole role =
-        new ExecutionRole(
-            Optional.empty(),
+        ExecutionRole.external(
             identity
                 .map(CloudIdentity::principal)
                 .orElse(SymbolicText.of("the function app's identity (not in this project)")),
-            ExecutionRole.Origin.EXTERNAL,
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
             identity.map(CloudIdentity::at).orElse(at));
     return new ServerlessFunction(
         id,

@@ -87,16 +87,7 @@ public final class GcpFunctions {
               Optional.empty(),
               binding.at()));
     }
-    ExecutionRole role =
-        new ExecutionRole(
-            Optional.empty(),
-            identity.principal(),
-            ExecutionRole.Origin.EXTERNAL,
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            identity.at());
+    ExecutionRole role = ExecutionRole.external(identity.principal(), identity.at());
     return new ServerlessFunction(
         spec.id(),
         spec.logicalId(),

@@ -53,30 +53,15 @@ final class Roles {
           draft.resource.at(),
           "function " + draft.logicalId() + " has no Role",
           "AWS::Lambda::Function requires a Role; CloudFormation would reject the template.");
-      return new ExecutionRole(
-          Optional.empty(),
-          SymbolicText.symbol(draft.logicalId() + ".Role"),
-          ExecutionRole.Origin.EXTERNAL,
-          List.of(),
-          List.of(),
-          Optional.empty(),
-          Optional.empty(),
-          draft.resource.at());
+      return ExecutionRole.external(
+          SymbolicText.symbol(draft.logicalId() + ".Role"), draft.resource.at());
     }
     SymbolicText arn = role.get().asText().orElse(SymbolicText.symbol(draft.logicalId() + ".Role"));
     Optional<TemplateResource> resource = context.referenced(arn, ROLE_TYPES);
     if (resource.isPresent()) {
       return declared(resource.get());
     }
-    return new ExecutionRole(
-        Optional.empty(),
-        arn,
-        ExecutionRole.Origin.EXTERNAL,
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        role.get().at());
+    return ExecutionRole.external(arn, role.get().at());
   }
 
   // ---------------------------------------------------------------- declared roles
