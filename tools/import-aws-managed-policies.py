@@ -41,6 +41,6 @@ with open(target / "aws-managed-policies.jsonl", "w", encoding="utf-8") as out:
         policy = policies[name]
         line = {"name": policy["name"], "arn": policy["arn"], "document": policy["document"]}
         out.write(json.dumps(line, separators=(",", ":")) + "\n")
-shutil.copyfile(source / "LICENSE", target / "aws-managed-policies.LICENSE")
-shutil.copyfile(source / "NOTICE", target / "aws-managed-policies.NOTICE")
+shutil.copyfile(source / "LICENSE", target / "iam-dataset.LICENSE")
+shutil.copyfile(source / "NOTICE", target / "iam-dataset.NOTICE")
 print(f"wrote {len(policies)} policies ({len(added)} from the supplement)")

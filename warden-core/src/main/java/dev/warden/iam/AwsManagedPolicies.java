@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The documents of the AWS-managed policies, bundled from iann0036/iam-dataset (MIT; see {@code
- * aws-managed-policies.NOTICE}). The file is indexed when first used and each document is parsed
- * only when asked for, so a scan pays for the policies it meets, not for all 1,600 of them.
+ * iam-dataset.NOTICE}). The file is indexed when first used and each document is parsed only when
+ * asked for, so a scan pays for the policies it meets, not for all 1,600 of them.
  */
 public final class AwsManagedPolicies {
 

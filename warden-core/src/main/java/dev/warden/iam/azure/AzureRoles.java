@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * Azure's built-in role definitions (actions, not-actions, data actions), bundled from
- * iann0036/iam-dataset (MIT; see {@code azure-built-in-roles.LICENSE} and {@code .NOTICE}; source
- * commit and date in the file's {@code source}). Roles are found by their definition GUID (also
- * inside a full {@code .../roleDefinitions/GUID} id) or by their name, case-insensitively.
+ * iann0036/iam-dataset (MIT; see {@code dev/warden/iam/iam-dataset.LICENSE} and {@code .NOTICE};
+ * source commit and date in the file's {@code source}). Roles are found by their definition GUID
+ * (also inside a full {@code .../roleDefinitions/GUID} id) or by their name, case-insensitively.
  */
 public final class AzureRoles {
 

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Google Cloud's predefined roles and the permissions each includes, bundled from
- * iann0036/iam-dataset (MIT; see {@code gcp-predefined-roles.LICENSE} and {@code .NOTICE}; source
- * commit and date in the file's {@code source}). Loaded once, when first used.
+ * iann0036/iam-dataset (MIT; see {@code dev/warden/iam/iam-dataset.LICENSE} and {@code .NOTICE};
+ * source commit and date in the file's {@code source}). Loaded once, when first used.
  */
 public final class GcpRoles {
 
