@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
       DbCommand.class,
       LogsCommand.class,
       DiffCommand.class,
+      CollectCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -115,6 +116,12 @@ public final class Main implements Runnable {
     if (e instanceof InputError input) {
       err.println("warden: " + input.at() + ": " + input.problem());
       err.println("  " + input.hint());
+      trace(e, debug);
+      return ExitCodes.INPUT;
+    }
+    if (e instanceof dev.warden.aws.CollectException cannot) {
+      err.println("warden: " + cannot.getMessage());
+      err.println("  " + cannot.hint());
       trace(e, debug);
       return ExitCodes.INPUT;
     }

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 final class SnapshotCompiler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LATEST = "$LATEST";
   private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Za-z0-9]+");
 
   private final List<InputProblem> problems;
@@ -86,6 +87,10 @@ final class SnapshotCompiler {
   }
 
   private void function(Value.Obj configuration, int fullness) {
+    String version = configuration.get("Version").flatMap(Value::asString).orElse(LATEST);
+    if (!version.equals(LATEST)) {
+      return; // a published version (list-functions --function-version ALL): $LATEST stands for it
+    }
     configuration
         .get("FunctionArn")
         .flatMap(Value::asString)

@@ -8,15 +8,15 @@ import dev.warden.inventory.document.ScanRoot;
 import dev.warden.inventory.sam.CloudFormationLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Loads the AWS CLI exports of a scan, folder by folder: the exports of one folder are one
- * account's snapshot and become one app of format {@code aws-snapshot}, read by the CloudFormation
- * loader after {@link SnapshotCompiler}. Exports that describe no function (authorization details
- * or policies alone) add nothing and are said so.
+ * Loads the AWS CLI exports of a scan, folder by folder: the exports of one folder (with its
+ * subfolders, when it holds the {@code manifest.json} of a collected snapshot) are one account's
+ * snapshot and become one app of format {@code aws-snapshot}, read by the CloudFormation loader
+ * after {@link SnapshotCompiler}. Exports that describe no function (authorization details or
+ * policies alone) add nothing and are said so.
  */
 public final class SnapshotLoader {
 
@@ -27,9 +27,16 @@ public final class SnapshotLoader {
   }
 
   public CloudFormationLoader.Result load(ScanRoot root, List<AwsExport> exports) {
-    Map<String, List<AwsExport>> byFolder = new LinkedHashMap<>();
+    List<String> snapshotRoots =
+        exports.stream()
+            .filter(e -> e.kind() == AwsExport.Kind.MANIFEST)
+            .map(AwsExport::folder)
+            .toList();
+    Map<String, List<AwsExport>> byFolder = new java.util.TreeMap<>();
     for (AwsExport export : exports) {
-      byFolder.computeIfAbsent(export.folder(), k -> new ArrayList<>()).add(export);
+      byFolder
+          .computeIfAbsent(snapshotOf(export.folder(), snapshotRoots), k -> new ArrayList<>())
+          .add(export);
     }
     List<App> apps = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
@@ -75,5 +82,21 @@ public final class SnapshotLoader {
       problems.addAll(result.problems());
     }
     return new CloudFormationLoader.Result(apps, problems, java.util.Set.of());
+  }
+
+  /**
+   * The snapshot an export belongs to: the nearest folder above it (or its own) that holds a {@code
+   * manifest.json} — a collected snapshot spreads its answers over subfolders — else the export's
+   * own folder.
+   */
+  static String snapshotOf(String folder, List<String> snapshotRoots) {
+    String best = null;
+    for (String root : snapshotRoots) {
+      boolean inside = root.equals(".") || folder.equals(root) || folder.startsWith(root + "/");
+      if (inside && (best == null || root.length() > best.length() || best.equals("."))) {
+        best = root;
+      }
+    }
+    return best == null ? folder : best;
   }
 }

@@ -1,0 +1,135 @@
+package dev.warden.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The folder a collection writes. Every file is written whole (a temporary file moved into place),
+ * so a file that exists is a finished answer; {@value #IN_PROGRESS} marks a collection that has not
+ * finished. Run again on such a folder, the collector reads back what is there and asks AWS only
+ * for the rest. A folder with a {@code manifest.json} is a finished snapshot and is never written
+ * into; a folder with other files is refused, so no user file is ever replaced.
+ */
+final class SnapshotFolder {
+
+  static final String IN_PROGRESS = ".warden-collect-in-progress";
+  static final String MANIFEST = "manifest.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path root;
+  private final boolean resumed;
+
+  private SnapshotFolder(Path root, boolean resumed) {
+    this.root = root;
+    this.resumed = resumed;
+  }
+
+  /** Opens (or creates) the output folder; refuses one that holds anything but a collection. */
+  static SnapshotFolder open(Path root) {
+    try {
+      if (Files.exists(root) && !Files.isDirectory(root)) {
+        throw new CollectException(
+            root + " is a file, not a folder", "Give --output a new or empty folder.");
+      }
+      if (Files.isDirectory(root)) {
+        if (Files.exists(root.resolve(MANIFEST))) {
+          throw new CollectException(
+              root + " already holds a finished snapshot (" + MANIFEST + ")",
+              "Collect into a new folder; `warden diff` compares the reports of two snapshots.");
+        }
+        if (Files.exists(root.resolve(IN_PROGRESS))) {
+          return new SnapshotFolder(root, true);
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+          if (entries.findAny().isPresent()) {
+            throw new CollectException(
+                root + " is not empty and is not an interrupted collection",
+                "Give --output a new or empty folder; Warden never writes among other files.");
+          }
+        }
+      }
+      Files.createDirectories(root);
+      Files.writeString(root.resolve(IN_PROGRESS), "warden collect aws\n");
+      return new SnapshotFolder(root, false);
+    } catch (IOException e) {
+      throw new CollectException(
+          "cannot write to " + root + ": " + e.getMessage(), "Check the folder's permissions.", e);
+    }
+  }
+
+  Path root() {
+    return root;
+  }
+
+  /** True when an earlier, interrupted run left answers in this folder. */
+  boolean resumed() {
+    return resumed;
+  }
+
+  /** The answer an earlier run stored at this path, when there is one. */
+  Optional<JsonNode> stored(String relative) {
+    Path file = root.resolve(relative);
+    if (!resumed || !Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readTree(file.toFile()));
+    } catch (IOException e) {
+      return Optional.empty(); // unreadable: asked again and replaced
+    }
+  }
+
+  boolean exists(String relative) {
+    return Files.isRegularFile(root.resolve(relative));
+  }
+
+  void write(String relative, JsonNode document) {
+    try {
+      write(relative, JSON.writeValueAsBytes(document));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void write(String relative, byte[] content) {
+    Path file = root.resolve(relative);
+    try {
+      Files.createDirectories(file.getParent());
+      Path temporary = Files.createTempFile(file.getParent(), ".part-", ".tmp");
+      try {
+        Files.write(temporary, content);
+        Files.move(
+            temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the manifest, which makes the snapshot finished. */
+  void finish(JsonNode manifest) {
+    write(MANIFEST, manifest);
+    try {
+      Files.deleteIfExists(root.resolve(IN_PROGRESS));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A safe file name for a resource name (function, layer, API id). */
+  static String segment(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}
