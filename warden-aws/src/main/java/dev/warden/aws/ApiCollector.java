@@ -12,6 +12,10 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.GetAuthorizersResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationsResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.GetRoutesResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.GetStagesResponse;
 
 /**
  * A region's API Gateway APIs: REST APIs (v1: resources with their methods embedded, authorizers,
@@ -20,6 +24,8 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
  * how the snapshot reader ties routes to their API.
  */
 final class ApiCollector {
+
+  private static final String PAGE = "500";
 
   private final Region region;
   private final AwsClients clients;
@@ -120,7 +126,7 @@ final class ApiCollector {
             null,
             () ->
                 pages(
-                    token -> gateway.getApis(r -> r.maxResults("500").nextToken(token)),
+                    token -> gateway.getApis(r -> r.maxResults(PAGE).nextToken(token)),
                     page -> page.nextToken(),
                     "Items",
                     "NextToken"));
@@ -130,64 +136,54 @@ final class ApiCollector {
       pending.add(
           pool.submit(
               () -> {
-                runner.fetch(
-                    base + "get-routes.json",
-                    "apigatewayv2",
+                httpApiPart(
+                    base,
                     "GetRoutes",
-                    region.id(),
                     id,
-                    () ->
-                        pages(
-                            token ->
-                                gateway.getRoutes(
-                                    r -> r.apiId(id).maxResults("500").nextToken(token)),
-                            page -> page.nextToken(),
-                            "Items",
-                            "NextToken"));
-                runner.fetch(
-                    base + "get-integrations.json",
-                    "apigatewayv2",
+                    token -> gateway.getRoutes(r -> r.apiId(id).maxResults(PAGE).nextToken(token)),
+                    GetRoutesResponse::nextToken);
+                httpApiPart(
+                    base,
                     "GetIntegrations",
-                    region.id(),
                     id,
-                    () ->
-                        pages(
-                            token ->
-                                gateway.getIntegrations(
-                                    r -> r.apiId(id).maxResults("500").nextToken(token)),
-                            page -> page.nextToken(),
-                            "Items",
-                            "NextToken"));
-                runner.fetch(
-                    base + "get-authorizers.json",
-                    "apigatewayv2",
+                    token ->
+                        gateway.getIntegrations(r -> r.apiId(id).maxResults(PAGE).nextToken(token)),
+                    GetIntegrationsResponse::nextToken);
+                httpApiPart(
+                    base,
                     "GetAuthorizers",
-                    region.id(),
                     id,
-                    () ->
-                        pages(
-                            token ->
-                                gateway.getAuthorizers(
-                                    r -> r.apiId(id).maxResults("500").nextToken(token)),
-                            page -> page.nextToken(),
-                            "Items",
-                            "NextToken"));
-                runner.fetch(
-                    base + "get-stages.json",
-                    "apigatewayv2",
+                    token ->
+                        gateway.getAuthorizers(r -> r.apiId(id).maxResults(PAGE).nextToken(token)),
+                    GetAuthorizersResponse::nextToken);
+                httpApiPart(
+                    base,
                     "GetStages",
-                    region.id(),
                     id,
-                    () ->
-                        pages(
-                            token ->
-                                gateway.getStages(
-                                    r -> r.apiId(id).maxResults("500").nextToken(token)),
-                            page -> page.nextToken(),
-                            "Items",
-                            "NextToken"));
+                    token -> gateway.getStages(r -> r.apiId(id).maxResults(PAGE).nextToken(token)),
+                    GetStagesResponse::nextToken);
               }));
     }
+  }
+
+  /**
+   * One listing of an HTTP or WebSocket API (routes, integrations, authorizers, stages), every
+   * page, into {@code get-<part>.json} of the API's folder.
+   */
+  private <P extends SdkPojo> void httpApiPart(
+      String base,
+      String operation,
+      String apiId,
+      Function<@Nullable String, P> call,
+      Function<P, @Nullable String> next) {
+    String file = "get-" + operation.substring(3).toLowerCase(java.util.Locale.ROOT) + ".json";
+    runner.fetch(
+        base + file,
+        "apigatewayv2",
+        operation,
+        region.id(),
+        apiId,
+        () -> pages(call, next, "Items", "NextToken"));
   }
 
   /** Pages of an operation without an SDK paginator, followed by their token. */

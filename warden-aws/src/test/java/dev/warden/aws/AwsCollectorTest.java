@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.inventory.CodeLocation;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.ServerlessFunction;
 import dev.warden.scan.InventoryLoader;
@@ -50,7 +51,8 @@ class AwsCollectorTest {
   /**
    * us-east-1: seven functions (pages of three), one behind a public URL, one triggered by an S3
    * bucket, one polling a queue, one with a public layer, one under an admin role; a REST API with
-   * an open method and an HTTP API route. eu-west-1: two functions, one on an end-of-life runtime.
+   * an open method and an HTTP API route; web's alias live runs a version on an old runtime.
+   * eu-west-1: two functions, one on an end-of-life runtime.
    */
   static FakeAccount account() {
     FakeAccount account = new FakeAccount("123456789012");
@@ -91,7 +93,10 @@ class AwsCollectorTest {
             + "function:web\",\"Condition\":{\"StringEquals\":{\"lambda:FunctionUrlAuthType\":"
             + "\"NONE\"}}}");
     web.publishedVersions = 3;
+    web.retentionDays = 14;
     web.aliases.put("live", "3");
+    web.aliases.put("beta", "2");
+    web.versionRuntimes.put("3", "python3.8"); // what callers of web:live run
     FakeAccount.Function thumbs = account.function("us-east-1", "thumbs", "orders-role");
     thumbs.policyStatements.add(
         "{\"Sid\":\"s3\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"s3.amazonaws.com\"},"
@@ -113,6 +118,7 @@ class AwsCollectorTest {
             + "orders\"}]}");
     FakeAccount.Function shared = account.function("us-east-1", "shared-libs", "orders-role");
     shared.layers.add("arn:aws:lambda:us-east-1:123456789012:layer:common:4");
+    shared.layers.add("arn:aws:lambda:us-east-1:999988887777:layer:vendor-sdk:3");
     account.layerPolicies.put(
         "common",
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"all\",\"Effect\":\"Allow\","
@@ -217,10 +223,22 @@ class AwsCollectorTest {
         .singleElement()
         .satisfies(a -> assertThat(a.format()).isEqualTo("aws-snapshot"));
     assertThat(inventory.functions().map(f -> f.id()))
-        .hasSize(9)
+        .hasSize(10)
         .contains("arn:aws:lambda:eu-west-1:123456789012:function:legacy");
+    assertThat(inventory.functions().map(f -> f.id()))
+        .contains("arn:aws:lambda:us-east-1:123456789012:function:web:live")
+        .doesNotContain("arn:aws:lambda:us-east-1:123456789012:function:web:beta");
     ServerlessFunction reports = find(inventory, "reports");
     assertThat(reports.role().policies()).extracting(p -> p.name()).contains("reports-read");
+
+    ServerlessFunction api = find(inventory, "api-handler");
+    assertThat(api.triggers())
+        .extracting(t -> t.kind().wireName() + " " + t.route().map(Object::toString).orElse(""))
+        .hasSize(2);
+    assertThat(find(inventory, "thumbs").triggers())
+        .extracting(t -> t.kind().wireName())
+        .containsExactly("s3");
+    assertThat(inventory.problems()).isEmpty();
 
     ScanResult scan = Scan.run(ScanRequest.of(out), RuleFixture.CLOCK);
     assertThat(scan.findings())
@@ -229,7 +247,20 @@ class AwsCollectorTest {
             "WDN-EXP-001 Web",
             "WDN-IAM-001 AdminTask",
             "WDN-RT-001 Legacy",
-            "WDN-ENV-001 ApiHandler");
+            "WDN-RT-001 WebAliasLive",
+            "WDN-ENV-001 ApiHandler",
+            "WDN-API-001 ApiHandler",
+            "WDN-EXP-003 Worker",
+            "WDN-LOG-003 Thumbs")
+        .doesNotContain("WDN-LOG-003 Web"); // its log group keeps 14 days
+    assertThat(scan.findings())
+        .filteredOn(f -> f.rule().id().equals("WDN-SC-001"))
+        .singleElement() // the account's own layer is not foreign
+        .satisfies(f -> assertThat(f.message()).contains("999988887777"));
+    assertThat(scan.findings())
+        .extracting(f -> f.rule().id())
+        // both APIs' stages write access logs and throttle every route
+        .doesNotContain("WDN-LOG-004", "WDN-DOW-003");
   }
 
   private static ServerlessFunction find(Inventory inventory, String name) {
@@ -289,7 +320,7 @@ class AwsCollectorTest {
     assertThat(failures.toString()).contains("region may not be enabled");
 
     Inventory inventory = new InventoryLoader(ScanRequest.of(out)).load();
-    assertThat(inventory.functions()).hasSize(7);
+    assertThat(inventory.functions()).hasSize(8); // seven, and web's alias live
     assertThat(inventory.problems())
         .filteredOn(p -> p.message().contains("coverage gap"))
         .hasSize(failures.size())
@@ -440,6 +471,17 @@ class AwsCollectorTest {
 
     assertThat(out.resolve("code/eu-west-1/legacy.zip")).isRegularFile();
     assertThat(out.resolve("code/eu-west-1/billing.zip")).isRegularFile();
+    Inventory inventory = new InventoryLoader(ScanRequest.of(out)).load();
+    assertThat(find(inventory, "legacy").code())
+        .isInstanceOfSatisfying(
+            CodeLocation.LocalPath.class,
+            c -> assertThat(c.path()).isEqualTo("code/eu-west-1/legacy.zip"));
+    // The package calls dynamodb get_item only; orders-role grants dynamodb:* on everything.
+    ScanResult scan = Scan.run(ScanRequest.of(out), RuleFixture.CLOCK);
+    assertThat(scan.findings())
+        .filteredOn(f -> f.rule().id().equals("WDN-IAM-009"))
+        .extracting(f -> f.functionName().orElse(""))
+        .contains("Legacy");
   }
 
   private static void restore(String key, String value) {

@@ -23,6 +23,10 @@ public final class FakeAccount {
     public String role;
     public int publishedVersions;
     public final Map<String, String> aliases = new LinkedHashMap<>();
+
+    /** The runtime of a published version, when it is not the function's. */
+    public final Map<String, String> versionRuntimes = new LinkedHashMap<>();
+
     public final List<String> policyStatements = new ArrayList<>();
     public @Nullable String urlAuthType;
     public final List<String> layers = new ArrayList<>();

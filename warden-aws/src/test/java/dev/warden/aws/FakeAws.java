@@ -574,7 +574,7 @@ public final class FakeAws implements AutoCloseable {
     ObjectNode c = JSON.createObjectNode();
     c.put("FunctionName", f.name);
     c.put("FunctionArn", account.functionArn(f) + (version.equals("$LATEST") ? "" : ":" + version));
-    c.put("Runtime", f.runtime);
+    c.put("Runtime", f.versionRuntimes.getOrDefault(version, f.runtime));
     c.put("Role", f.role);
     c.put("Handler", f.handler);
     c.put("CodeSize", 1024);
@@ -697,7 +697,21 @@ public final class FakeAws implements AutoCloseable {
         return Answer.json(answer);
       }
       case "GetStages" -> {
-        answer.putArray("item").addObject().put("stageName", "prod").put("deploymentId", "d1");
+        ObjectNode stage = answer.putArray("item").addObject();
+        stage.put("stageName", "prod").put("deploymentId", "d1");
+        stage
+            .putObject("accessLogSettings")
+            .put(
+                "destinationArn",
+                "arn:aws:logs:" + call.region() + ":" + account.id + ":log-group:api")
+            .put("format", "$context.requestId $context.identity.sourceIp");
+        stage
+            .putObject("methodSettings")
+            .putObject("*/*")
+            .put("throttlingRateLimit", 100.0)
+            .put("throttlingBurstLimit", 50)
+            .put("loggingLevel", "ERROR")
+            .put("metricsEnabled", true);
         return Answer.json(answer);
       }
       case "GetRoutes" -> {
@@ -727,8 +741,23 @@ public final class FakeAws implements AutoCloseable {
         }
         return Answer.json(answer);
       }
-      case "GetAuthorizers.v2", "GetStages.v2" -> {
+      case "GetAuthorizers.v2" -> {
         answer.putArray("items");
+        return Answer.json(answer);
+      }
+      case "GetStages.v2" -> {
+        ObjectNode stage = answer.putArray("items").addObject();
+        stage.put("stageName", "$default").put("autoDeploy", true);
+        stage
+            .putObject("accessLogSettings")
+            .put(
+                "destinationArn",
+                "arn:aws:logs:" + call.region() + ":" + account.id + ":log-group:http")
+            .put("format", "$context.requestId");
+        stage
+            .putObject("defaultRouteSettings")
+            .put("throttlingRateLimit", 100.0)
+            .put("throttlingBurstLimit", 50);
         return Answer.json(answer);
       }
       default -> {

@@ -64,6 +64,12 @@ class CollectCommandTest {
     assertThat(scan.exitCode()).as(scan.err()).isIn(0, 1);
     assertThat(scan.out())
         .contains("arn:aws:lambda:eu-west-1:123456789012:function:fn-0", "WDN-IAM-001");
+    Cli sarif = Cli.run("scan", snapshot.toString(), "--format", "sarif");
+    assertThat(sarif.out())
+        .contains("logicalLocations", "fullyQualifiedName")
+        .containsPattern(
+            "\"fullyQualifiedName\"\\s*:\\s*\"arn:aws:lambda:us-east-1:123456789012:function:fn-0\"")
+        .contains("regions/us-east-1/lambda/functions/fn-0/get-function.json");
   }
 
   @Test

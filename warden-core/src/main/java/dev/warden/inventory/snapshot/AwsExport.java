@@ -1,6 +1,7 @@
 package dev.warden.inventory.snapshot;
 
 import dev.warden.inventory.Value;
+import java.util.List;
 import java.util.Optional;
 
 /** One file of AWS CLI output, recognised by its content. */
@@ -22,6 +23,36 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
     URL_CONFIG,
     /** {@code aws lambda list-event-source-mappings}: queues and streams the functions poll. */
     EVENT_SOURCE_MAPPINGS,
+    /** {@code aws lambda list-aliases}: the aliases of one function and the versions they name. */
+    ALIASES,
+    /** {@code aws lambda get-function-event-invoke-config}: retries and destinations. */
+    EVENT_INVOKE_CONFIG,
+    /** {@code aws lambda get-function-code-signing-config}: the signing config a function has. */
+    CODE_SIGNING,
+    /** {@code aws lambda get-layer-version-policy}, with the layer version the collector adds. */
+    LAYER_POLICY,
+    /** {@code aws apigateway get-rest-apis}: REST APIs with their resource policies. */
+    REST_APIS,
+    /** {@code aws apigateway get-resources --embed methods}: one REST API's paths and methods. */
+    REST_RESOURCES,
+    /** {@code aws apigatewayv2 get-apis}: HTTP and WebSocket APIs. */
+    HTTP_APIS,
+    /** {@code aws apigatewayv2 get-routes}: one API's routes and their authorization. */
+    HTTP_ROUTES,
+    /** {@code aws apigatewayv2 get-integrations}: one API's integrations (the functions). */
+    HTTP_INTEGRATIONS,
+    /** {@code aws apigateway get-stages}: one REST API's stages (access logs, throttling). */
+    REST_STAGES,
+    /** {@code aws apigatewayv2 get-stages}: one HTTP or WebSocket API's stages. */
+    HTTP_STAGES,
+    /** {@code aws logs describe-log-groups}: log groups and their retention. */
+    LOG_GROUPS,
+    /** {@code aws s3api get-bucket-notification-configuration}, with the bucket's name. */
+    BUCKET_NOTIFICATIONS,
+    /** {@code aws s3api get-public-access-block}, with the bucket's name. */
+    PUBLIC_ACCESS_BLOCK,
+    /** {@code aws sqs get-queue-attributes} and {@code aws sns get-topic-attributes}. */
+    ATTRIBUTES,
     /** A snapshot's {@code manifest.json} ({@code schemas/snapshot-manifest-v1.schema.json}). */
     MANIFEST
   }
@@ -56,6 +87,69 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
     if (obj.has("FunctionArn") && obj.has("FunctionName")) {
       return Optional.of(Kind.FUNCTION_CONFIGURATION);
     }
+    if (obj.has("FunctionArn")
+        && (obj.has("MaximumRetryAttempts")
+            || obj.has("DestinationConfig")
+            || obj.has("MaximumEventAgeInSeconds"))) {
+      return Optional.of(Kind.EVENT_INVOKE_CONFIG);
+    }
+    if (obj.has("CodeSigningConfigArn") && obj.has("FunctionName")) {
+      return Optional.of(Kind.CODE_SIGNING);
+    }
+    if (first(obj, "Aliases").map(a -> a.has("AliasArn")).orElse(false)) {
+      return Optional.of(Kind.ALIASES);
+    }
+    if (first(obj, "items")
+        .map(
+            a ->
+                a.has("id")
+                    && a.has("name")
+                    && (a.has("endpointConfiguration")
+                        || a.has("createdDate")
+                        || a.has("rootResourceId")
+                        || a.has("apiKeySource")))
+        .orElse(false)) {
+      return Optional.of(Kind.REST_APIS);
+    }
+    if (obj.list("items").stream()
+        .flatMap(i -> i.asObj().stream())
+        .anyMatch(a -> a.has("id") && a.has("path") && a.has("resourceMethods"))) {
+      return Optional.of(Kind.REST_RESOURCES);
+    }
+    if (first(obj, "Items").map(a -> a.has("ApiId") && a.has("ProtocolType")).orElse(false)) {
+      return Optional.of(Kind.HTTP_APIS);
+    }
+    if (first(obj, "Items").map(a -> a.has("RouteKey") && a.has("RouteId")).orElse(false)) {
+      return Optional.of(Kind.HTTP_ROUTES);
+    }
+    if (first(obj, "Items")
+        .map(a -> a.has("IntegrationId") && a.has("IntegrationType"))
+        .orElse(false)) {
+      return Optional.of(Kind.HTTP_INTEGRATIONS);
+    }
+    if (first(obj, "item").map(a -> a.has("stageName") && a.has("deploymentId")).orElse(false)) {
+      return Optional.of(Kind.REST_STAGES);
+    }
+    if (first(obj, "Items").map(a -> a.has("StageName")).orElse(false)) {
+      return Optional.of(Kind.HTTP_STAGES);
+    }
+    if (first(obj, "logGroups").map(a -> a.has("logGroupName")).orElse(false)) {
+      return Optional.of(Kind.LOG_GROUPS);
+    }
+    if (obj.has("LambdaFunctionConfigurations")
+        || obj.has("QueueConfigurations")
+        || obj.has("TopicConfigurations")) {
+      return Optional.of(Kind.BUCKET_NOTIFICATIONS);
+    }
+    if (obj.has("PublicAccessBlockConfiguration")) {
+      return Optional.of(Kind.PUBLIC_ACCESS_BLOCK);
+    }
+    if (obj.obj("Attributes").map(a -> a.has("QueueArn") || a.has("TopicArn")).orElse(false)) {
+      return Optional.of(Kind.ATTRIBUTES);
+    }
+    if (obj.has("LayerVersionArn") && obj.has("Policy")) {
+      return Optional.of(Kind.LAYER_POLICY);
+    }
     if (obj.get("Policy").flatMap(Value::asString).map(p -> p.trim().startsWith("{")).orElse(false)
         && obj.has("RevisionId")) {
       return Optional.of(Kind.GET_POLICY);
@@ -63,9 +157,24 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
     return Optional.empty();
   }
 
+  private static Optional<Value.Obj> first(Value.Obj obj, String list) {
+    List<Value> items = obj.list(list);
+    return items.isEmpty() ? Optional.empty() : items.get(0).asObj();
+  }
+
   /** True when the first bytes of a file look like one of these exports. */
   public static boolean looksLikeExport(String head) {
     return head.contains("\"FunctionArn\"")
+        || head.contains("\"AliasArn\"")
+        || head.contains("\"CodeSigningConfigArn\"")
+        || head.contains("\"items\"")
+        || head.contains("\"Items\"")
+        || head.contains("\"item\"")
+        || head.contains("\"logGroups\"")
+        || head.contains("Configurations\"")
+        || head.contains("\"PublicAccessBlockConfiguration\"")
+        || head.contains("\"QueueArn\"")
+        || head.contains("\"TopicArn\"")
         || head.contains("\"EventSourceMappings\"")
         || head.contains("\"RoleDetailList\"")
         || (head.contains("\"wardenVersion\"") && head.contains("\"failures\""))

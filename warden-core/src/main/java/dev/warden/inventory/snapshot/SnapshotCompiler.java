@@ -40,26 +40,104 @@ final class SnapshotCompiler {
   private final List<Value.Obj> urls = new ArrayList<>();
   private Value.@org.jspecify.annotations.Nullable Obj manifest;
   private final List<Value.Obj> mappings = new ArrayList<>();
+  private final Map<String, Value> concurrency = new LinkedHashMap<>();
+  private final Map<String, Value> codeSigning = new LinkedHashMap<>();
+  private final List<Value.Obj> invokeConfigs = new ArrayList<>();
+  private final List<Value.Obj> logGroups = new ArrayList<>();
+  private final Map<String, Value.Obj> bucketNotifications = new LinkedHashMap<>();
+  private final Map<String, Value.Obj> publicAccessBlocks = new LinkedHashMap<>();
+  private final Map<String, Value.Obj> queueAttributes = new LinkedHashMap<>();
+  private final List<Value.Obj> layerPolicies = new ArrayList<>();
+  private final ApiExports apis;
+  private final Map<String, Map<String, Value.Obj>> versions = new LinkedHashMap<>();
+  private final List<Value.Obj> aliases = new ArrayList<>();
+
+  private final java.util.function.Predicate<String> hasFile;
+
+  /**
+   * @param hasFile whether the snapshot folder holds a file at this relative path (the packages
+   *     {@code warden collect aws --with-code} downloads)
+   */
+  SnapshotCompiler(List<InputProblem> problems, java.util.function.Predicate<String> hasFile) {
+    this.problems = problems;
+    this.hasFile = hasFile;
+    this.apis = new ApiExports(problems);
+  }
 
   SnapshotCompiler(List<InputProblem> problems) {
-    this.problems = problems;
+    this(problems, path -> false);
+  }
+
+  /** Where {@code --with-code} puts a function's package: {@code code/REGION/NAME.zip}. */
+  static String packagePath(String functionArn) {
+    String[] parts = functionArn.split(":", -1);
+    String name = parts[parts.length - 1].replaceAll("[^A-Za-z0-9._-]", "_");
+    return "code/" + (parts.length > 3 ? parts[3] : "") + "/" + name + ".zip";
   }
 
   void add(AwsExport export) {
     Value.Obj doc = export.document();
     switch (export.kind()) {
       case LIST_FUNCTIONS -> {
-        for (Value item : doc.list("Functions")) {
-          item.asObj().ifPresent(f -> function(f, 1));
+        List<Value> items = doc.list("Functions");
+        for (int i = 0; i < items.size(); i++) {
+          Optional<Value.Obj> f = items.get(i).asObj();
+          if (f.isPresent() && isArn(f.get(), "FunctionArn")) {
+            function(f.get(), 1);
+          } else {
+            edited(items.get(i), "Functions[" + i + "]", "FunctionArn");
+          }
         }
       }
       case FUNCTION_CONFIGURATION -> function(doc, 2);
       case GET_FUNCTION -> {
         doc.obj("Configuration").ifPresent(f -> function(f, 3));
-        doc.obj("Configuration")
-            .flatMap(c -> c.get("FunctionArn").flatMap(Value::asString))
-            .ifPresent(arn -> doc.obj("Tags").ifPresent(t -> tags.put(unqualified(arn), t)));
+        Optional<String> arn =
+            doc.obj("Configuration")
+                .flatMap(c -> c.get("FunctionArn").flatMap(Value::asString))
+                .map(SnapshotCompiler::unqualified);
+        arn.ifPresent(a -> doc.obj("Tags").ifPresent(t -> tags.put(a, t)));
+        arn.ifPresent(
+            a ->
+                doc.obj("Concurrency")
+                    .flatMap(c -> c.get("ReservedConcurrentExecutions"))
+                    .ifPresent(c -> concurrency.put(a, c)));
       }
+      case CODE_SIGNING ->
+          doc.get("CodeSigningConfigArn")
+              .filter(v -> !v.asString().orElse("").isEmpty())
+              .ifPresent(
+                  v ->
+                      doc.get("FunctionName")
+                          .flatMap(Value::asString)
+                          .ifPresent(name -> codeSigning.put(name, v)));
+      case EVENT_INVOKE_CONFIG -> invokeConfigs.add(doc);
+      case LOG_GROUPS -> {
+        for (Value item : doc.list("logGroups")) {
+          item.asObj().ifPresent(logGroups::add);
+        }
+      }
+      case BUCKET_NOTIFICATIONS -> bucketNotifications.put(bucketOf(export), doc);
+      case PUBLIC_ACCESS_BLOCK -> publicAccessBlocks.put(bucketOf(export), doc);
+      case ATTRIBUTES ->
+          doc.obj("Attributes")
+              .flatMap(a -> a.get("QueueArn"))
+              .flatMap(Value::asString)
+              .ifPresent(q -> queueAttributes.put(q, doc));
+      case LAYER_POLICY -> layerPolicies.add(doc);
+      case ALIASES -> {
+        for (Value item : doc.list("Aliases")) {
+          item.asObj().ifPresent(aliases::add);
+        }
+      }
+      case REST_APIS,
+          REST_RESOURCES,
+          REST_STAGES,
+          HTTP_APIS,
+          HTTP_ROUTES,
+          HTTP_INTEGRATIONS,
+          HTTP_STAGES ->
+          apis.add(export);
       case GET_POLICY -> functionPolicies.add(doc);
       case MANIFEST -> manifest = doc;
       case URL_CONFIG -> urls.add(doc);
@@ -69,10 +147,14 @@ final class SnapshotCompiler {
         }
       }
       case AUTHORIZATION_DETAILS -> {
-        for (Value item : doc.list("RoleDetailList")) {
-          item.asObj()
-              .ifPresent(
-                  r -> r.get("Arn").flatMap(Value::asString).ifPresent(a -> roles.put(a, r)));
+        List<Value> items = doc.list("RoleDetailList");
+        for (int i = 0; i < items.size(); i++) {
+          Optional<Value.Obj> r = items.get(i).asObj();
+          if (r.isPresent() && isArn(r.get(), "Arn")) {
+            roles.put(r.get().get("Arn").flatMap(Value::asString).orElseThrow(), r.get());
+          } else {
+            edited(items.get(i), "RoleDetailList[" + i + "]", "Arn");
+          }
         }
         for (Value item : doc.list("Policies")) {
           item.asObj()
@@ -86,10 +168,49 @@ final class SnapshotCompiler {
     }
   }
 
+  private static boolean isArn(Value.Obj obj, String key) {
+    return obj.get(key).flatMap(Value::asString).map(a -> a.startsWith("arn:")).orElse(false);
+  }
+
+  /** An entry a hand edit broke: said with its path inside the file; the rest is read. */
+  private void edited(Value item, String path, String key) {
+    problems.add(
+        new InputProblem(
+            item.at(),
+            path
+                + (item.asObj().isEmpty() ? " is not an object" : " has no " + key + " ARN")
+                + "; this entry is not read",
+            "Export the file again with the AWS CLI, or mend the entry; the rest of the snapshot"
+                + " is read."));
+  }
+
+  /**
+   * The bucket an S3 answer describes: the {@code Bucket} the collector writes beside it, else the
+   * folder or file it is in (S3 answers do not name their bucket).
+   */
+  private static String bucketOf(AwsExport export) {
+    Optional<String> named = export.document().get("Bucket").flatMap(Value::asString);
+    if (named.isPresent()) {
+      return named.get();
+    }
+    String folder = export.folder();
+    return folder.substring(folder.lastIndexOf('/') + 1);
+  }
+
   private void function(Value.Obj configuration, int fullness) {
     String version = configuration.get("Version").flatMap(Value::asString).orElse(LATEST);
     if (!version.equals(LATEST)) {
-      return; // a published version (list-functions --function-version ALL): $LATEST stands for it
+      // a published version (list-functions --function-version ALL): read when an alias runs it
+      configuration
+          .get("FunctionArn")
+          .flatMap(Value::asString)
+          .map(SnapshotCompiler::unqualified)
+          .ifPresent(
+              arn ->
+                  versions
+                      .computeIfAbsent(arn, k -> new LinkedHashMap<>())
+                      .put(version, configuration));
+      return;
     }
     configuration
         .get("FunctionArn")
@@ -102,6 +223,15 @@ final class SnapshotCompiler {
                 rank.put(arn, fullness);
               }
             });
+  }
+
+  /** The function an answer names by its {@code FunctionArn}, unqualified; empty when none. */
+  private static String functionOf(Value.Obj answer) {
+    return answer
+        .get("FunctionArn")
+        .flatMap(Value::asString)
+        .map(SnapshotCompiler::unqualified)
+        .orElse("");
   }
 
   /** {@code arn:…:function:name:alias} → {@code arn:…:function:name}. */
@@ -190,21 +320,16 @@ final class SnapshotCompiler {
       String id = unique(logicalId(name), functionIds.values());
       functionIds.put(entry.getKey(), id);
       arnsByLogicalId.put(id, entry.getKey());
-      Optional<String> roleArn = f.get("Role").flatMap(Value::asString);
-      if (roleArn.isPresent()
-          && roles.containsKey(roleArn.get())
-          && !roleIds.containsKey(roleArn.get())) {
-        Value.Obj role = roles.get(roleArn.get());
-        String roleName = role.get("RoleName").flatMap(Value::asString).orElse("Role");
-        String roleId = logicalId(roleName);
-        roleIds.put(
-            roleArn.get(),
-            unique(roleId.endsWith("Role") ? roleId : roleId + "Role", roleIds.values()));
-      }
+      registerRole(f, roleIds);
     }
+    Map<String, Value.Obj> aliased = aliasedVersions(functionIds, roleIds);
     for (Map.Entry<String, Value.Obj> entry : functions.entrySet()) {
       resources.put(
           functionIds.get(entry.getKey()), lambda(entry.getKey(), entry.getValue(), roleIds));
+    }
+    for (Map.Entry<String, Value.Obj> alias : aliased.entrySet()) {
+      String arn = unqualified(arnsByLogicalId.get(alias.getKey()));
+      resources.put(alias.getKey(), lambda(arn, alias.getValue(), roleIds));
     }
     for (Map.Entry<String, String> role : roleIds.entrySet()) {
       resources.put(role.getValue(), role(roles.get(role.getKey())));
@@ -224,11 +349,7 @@ final class SnapshotCompiler {
       }
     }
     for (Value.Obj url : urls) {
-      String target =
-          url.get("FunctionArn")
-              .flatMap(Value::asString)
-              .map(SnapshotCompiler::unqualified)
-              .orElse("");
+      String target = functionOf(url);
       if (functionIds.containsKey(target)) {
         ValueTree p =
             new ValueTree(url.at())
@@ -244,21 +365,17 @@ final class SnapshotCompiler {
                 .build());
       }
     }
+    queues(resources); // before the mappings, which name the queues compiled here
     int m = 0;
     for (Value.Obj mapping : mappings) {
-      String target =
-          mapping
-              .get("FunctionArn")
-              .flatMap(Value::asString)
-              .map(SnapshotCompiler::unqualified)
-              .orElse("");
+      String target = functionOf(mapping);
       if (!functionIds.containsKey(target)) {
         continue;
       }
       ValueTree p =
           new ValueTree(mapping.at())
               .put("FunctionName", ref(functionIds.get(target), mapping.at()))
-              .put("EventSourceArn", mapping.get("EventSourceArn"))
+              .put("EventSourceArn", eventSource(mapping))
               .put("BatchSize", mapping.get("BatchSize"))
               .put(
                   "Enabled",
@@ -278,6 +395,11 @@ final class SnapshotCompiler {
               .put("Properties", p.build())
               .build());
     }
+    invokeConfigs(functionIds, resources);
+    logGroups(functionIds, resources);
+    buckets(functionIds, resources);
+    layerPermissions(resources);
+    apis.compile(functionIds, resources, this::document);
     return new ValueTree(at)
         .put("AWSTemplateFormatVersion", Value.Str.of("2010-09-09", at))
         .put(
@@ -291,7 +413,268 @@ final class SnapshotCompiler {
         .build();
   }
 
-  private static Value.Obj ref(String logicalId, SourceLocation at) {
+  private final Map<String, String> queueIds = new LinkedHashMap<>();
+
+  /** A mapping's source: the queue compiled from its attributes, else the ARN as exported. */
+  private @org.jspecify.annotations.Nullable Value eventSource(Value.Obj mapping) {
+    Optional<Value> source = mapping.get("EventSourceArn");
+    if (source.isEmpty()) {
+      return null;
+    }
+    String id = queueIds.get(source.get().asString().orElse(""));
+    return id == null ? source.get() : getAtt(id, "Arn", source.get().at());
+  }
+
+  static Value.Obj getAtt(String logicalId, String attribute, SourceLocation at) {
+    return new ValueTree(at)
+        .put(
+            "Fn::GetAtt",
+            new Value.Seq(List.of(Value.Str.of(logicalId, at), Value.Str.of(attribute, at)), at))
+        .build();
+  }
+
+  private void invokeConfigs(Map<String, String> functionIds, ValueTree resources) {
+    int n = 0;
+    for (Value.Obj config : invokeConfigs) {
+      String target = functionOf(config);
+      if (!functionIds.containsKey(target)) {
+        continue;
+      }
+      ValueTree p =
+          new ValueTree(config.at())
+              .put("FunctionName", ref(functionIds.get(target), config.at()))
+              .put("Qualifier", Value.Str.of(LATEST, config.at()))
+              .put("MaximumRetryAttempts", config.get("MaximumRetryAttempts"))
+              .put("MaximumEventAgeInSeconds", config.get("MaximumEventAgeInSeconds"))
+              .put("DestinationConfig", config.get("DestinationConfig"));
+      resources.put(
+          functionIds.get(target) + "InvokeConfig" + n++,
+          resource("AWS::Lambda::EventInvokeConfig", p, config.at()));
+    }
+  }
+
+  /**
+   * Each function's {@code /aws/lambda/NAME} log group with its retention, so that the retention
+   * rule sees what the account has rather than "no group declared".
+   */
+  private void logGroups(Map<String, String> functionIds, ValueTree resources) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String arn : functionIds.keySet()) {
+      String[] parts = arn.split(":", -1);
+      names.add(parts[3] + "|/aws/lambda/" + parts[parts.length - 1]);
+    }
+    int n = 0;
+    for (Value.Obj group : logGroups) {
+      String name = group.get("logGroupName").flatMap(Value::asString).orElse("");
+      String region =
+          group
+              .get("arn")
+              .flatMap(Value::asString)
+              .map(a -> a.split(":", -1))
+              .filter(a -> a.length > 3)
+              .map(a -> a[3])
+              .orElse("");
+      if (!names.contains(region + "|" + name)) {
+        continue;
+      }
+      ValueTree p =
+          new ValueTree(group.at())
+              .put("LogGroupName", group.get("logGroupName"))
+              .put("RetentionInDays", group.get("retentionInDays"))
+              .put("KmsKeyId", group.get("kmsKeyId"));
+      resources.put("LogGroup" + n++, resource("AWS::Logs::LogGroup", p, group.at()));
+    }
+  }
+
+  /** Trigger buckets: their notifications (to the functions) and public access block. */
+  private void buckets(Map<String, String> functionIds, ValueTree resources) {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>(bucketNotifications.keySet());
+    all.addAll(publicAccessBlocks.keySet());
+    for (String bucket : all) {
+      Value.Obj notifications = bucketNotifications.get(bucket);
+      Value.Obj block = publicAccessBlocks.get(bucket);
+      SourceLocation at = (notifications != null ? notifications : block).at();
+      ValueTree p = new ValueTree(at).put("BucketName", Value.Str.of(bucket, at));
+      if (notifications != null) {
+        List<Value> lambdas = new ArrayList<>();
+        for (Value item : notifications.list("LambdaFunctionConfigurations")) {
+          item.asObj()
+              .ifPresent(
+                  c -> {
+                    String target =
+                        c.get("LambdaFunctionArn")
+                            .flatMap(Value::asString)
+                            .map(SnapshotCompiler::unqualified)
+                            .orElse("");
+                    Value function =
+                        functionIds.containsKey(target)
+                            ? getAtt(functionIds.get(target), "Arn", c.at())
+                            : c.get("LambdaFunctionArn").orElse(Value.Str.of(target, c.at()));
+                    Value events = c.get("Events").orElse(new Value.Seq(List.of(), c.at()));
+                    for (Value event : events.asList()) {
+                      lambdas.add(
+                          new ValueTree(c.at())
+                              .put("Event", event)
+                              .put("Function", function)
+                              .put("Filter", c.get("Filter").orElse(null))
+                              .build());
+                    }
+                  });
+        }
+        p.put(
+            "NotificationConfiguration",
+            new ValueTree(at).put("LambdaConfigurations", new Value.Seq(lambdas, at)).build());
+      }
+      if (block != null) {
+        block
+            .get("PublicAccessBlockConfiguration")
+            .ifPresent(b -> p.put("PublicAccessBlockConfiguration", b));
+      }
+      resources.put(
+          unique(logicalId(bucket) + "Bucket", List.of()), resource("AWS::S3::Bucket", p, at));
+    }
+  }
+
+  /** Queues that functions poll, with their policies (who may send to them). */
+  private void queues(ValueTree resources) {
+    for (Map.Entry<String, Value.Obj> queue : queueAttributes.entrySet()) {
+      Value.Obj doc = queue.getValue();
+      String name = queue.getKey().substring(queue.getKey().lastIndexOf(':') + 1);
+      String id = logicalId(name) + "Queue";
+      queueIds.put(queue.getKey(), id);
+      resources.put(
+          id,
+          resource(
+              "AWS::SQS::Queue",
+              new ValueTree(doc.at()).put("QueueName", Value.Str.of(name, doc.at())),
+              doc.at()));
+      Optional<Value> policy =
+          doc.obj("Attributes").flatMap(a -> a.get("Policy")).map(this::document);
+      policy.ifPresent(
+          d ->
+              resources.put(
+                  id + "Policy",
+                  resource(
+                      "AWS::SQS::QueuePolicy",
+                      new ValueTree(doc.at())
+                          .put("Queues", new Value.Seq(List.of(ref(id, doc.at())), doc.at()))
+                          .put("PolicyDocument", d),
+                      doc.at())));
+    }
+  }
+
+  /** Who else may use a layer version the functions run (get-layer-version-policy). */
+  private void layerPermissions(ValueTree resources) {
+    int n = 0;
+    for (Value.Obj policy : layerPolicies) {
+      for (Value.Obj statement : statements(policy)) {
+        Value principal = statement.get("Principal").orElse(Value.Str.of("*", statement.at()));
+        if (principal instanceof Value.Obj obj) {
+          principal = obj.get("AWS").orElse(Value.Str.of("*", statement.at()));
+        }
+        ValueTree p =
+            new ValueTree(statement.at())
+                .put("LayerVersionArn", policy.get("LayerVersionArn"))
+                .put("Action", Value.Str.of("lambda:GetLayerVersion", statement.at()))
+                .put("Principal", principal);
+        resources.put(
+            "LayerPermission" + n++,
+            resource("AWS::Lambda::LayerVersionPermission", p, statement.at()));
+      }
+    }
+  }
+
+  static Value.Obj resource(String type, ValueTree properties, SourceLocation at) {
+    return new ValueTree(at)
+        .put("Type", Value.Str.of(type, at))
+        .put("Properties", properties.build())
+        .build();
+  }
+
+  private void registerRole(Value.Obj f, Map<String, String> roleIds) {
+    Optional<String> roleArn = f.get("Role").flatMap(Value::asString);
+    if (roleArn.isPresent()
+        && roles.containsKey(roleArn.get())
+        && !roleIds.containsKey(roleArn.get())) {
+      Value.Obj role = roles.get(roleArn.get());
+      String roleName = role.get("RoleName").flatMap(Value::asString).orElse("Role");
+      String roleId = logicalId(roleName);
+      roleIds.put(
+          roleArn.get(),
+          unique(roleId.endsWith("Role") ? roleId : roleId + "Role", roleIds.values()));
+    }
+  }
+
+  /**
+   * The published versions that aliases run and that differ from $LATEST in what the rules judge
+   * (runtime, role, handler, environment, layers, network, key): each becomes a function of its
+   * own, identified by the alias ARN ({@code WebAliasLive}), since it is what callers of the alias
+   * get. A version that matches $LATEST adds nothing and is left out.
+   */
+  private Map<String, Value.Obj> aliasedVersions(
+      Map<String, String> functionIds, Map<String, String> roleIds) {
+    Map<String, Value.Obj> aliased = new LinkedHashMap<>();
+    for (Value.Obj alias : aliases) {
+      String aliasArn = alias.get("AliasArn").flatMap(Value::asString).orElse("");
+      String function = unqualified(aliasArn);
+      String version = alias.get("FunctionVersion").flatMap(Value::asString).orElse(LATEST);
+      Value.Obj latest = functions.get(function);
+      Value.Obj published = versions.getOrDefault(function, Map.of()).get(version);
+      if (latest == null || published == null || !differs(latest, published)) {
+        continue;
+      }
+      String id =
+          unique(
+              functionIds.get(function)
+                  + "Alias"
+                  + logicalId(alias.get("Name").flatMap(Value::asString).orElse(version)),
+              arnsByLogicalId.keySet());
+      arnsByLogicalId.put(id, aliasArn);
+      registerRole(published, roleIds);
+      aliased.put(id, published);
+    }
+    return aliased;
+  }
+
+  private static final List<String> JUDGED =
+      List.of("Runtime", "Role", "Handler", "Environment", "Layers", "VpcConfig", "KMSKeyArn");
+
+  private static boolean differs(Value.Obj latest, Value.Obj published) {
+    for (String key : JUDGED) {
+      if (!render(latest.get(key)).equals(render(published.get(key)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A value's content without its locations, for comparing two configurations. */
+  private static String render(Optional<Value> value) {
+    if (value.isEmpty()) {
+      return "";
+    }
+    Value v = value.get();
+    if (v instanceof Value.Obj obj) {
+      StringBuilder text = new StringBuilder("{");
+      obj.fields().stream()
+          .sorted(java.util.Comparator.comparing(Value.Field::key))
+          .forEach(
+              f ->
+                  text.append(f.key())
+                      .append('=')
+                      .append(render(Optional.of(f.value())))
+                      .append(','));
+      return text.append('}').toString();
+    }
+    if (v instanceof Value.Seq seq) {
+      StringBuilder text = new StringBuilder("[");
+      seq.asList().forEach(i -> text.append(render(Optional.of(i))).append(','));
+      return text.append(']').toString();
+    }
+    return v.asString().orElse("?");
+  }
+
+  static Value.Obj ref(String logicalId, SourceLocation at) {
     return new ValueTree(at).put("Ref", Value.Str.of(logicalId, at)).build();
   }
 
@@ -353,7 +736,10 @@ final class SnapshotCompiler {
     if (!layers.isEmpty()) {
       p.put("Layers", new Value.Seq(layers, f.at()));
     }
-    if (f.get("PackageType").flatMap(Value::asString).orElse("Zip").equals("Image")) {
+    String downloaded = packagePath(arn);
+    if (hasFile.test(downloaded)) {
+      p.put("Code", Value.Str.of(downloaded, f.at()));
+    } else if (f.get("PackageType").flatMap(Value::asString).orElse("Zip").equals("Image")) {
       p.put(
           "Code",
           new ValueTree(f.at()).put("ImageUri", Value.Str.of("deployed image", f.at())).build());
@@ -365,6 +751,14 @@ final class SnapshotCompiler {
               .put("S3Key", Value.Str.of(arn, f.at()))
               .build());
     }
+    Value reserved = concurrency.get(arn);
+    if (reserved != null) {
+      p.put("ReservedConcurrentExecutions", reserved);
+    }
+    f.get("FunctionName")
+        .flatMap(Value::asString)
+        .map(codeSigning::get)
+        .ifPresent(c -> p.put("CodeSigningConfigArn", c));
     Value.Obj tagMap = tags.get(arn);
     if (tagMap != null) {
       List<Value> list = new ArrayList<>();

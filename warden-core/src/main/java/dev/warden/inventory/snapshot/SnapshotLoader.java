@@ -41,7 +41,10 @@ public final class SnapshotLoader {
     List<App> apps = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     for (Map.Entry<String, List<AwsExport>> folder : byFolder.entrySet()) {
-      SnapshotCompiler compiler = new SnapshotCompiler(problems);
+      Path snapshot = root.path().resolve(folder.getKey().equals(".") ? "" : folder.getKey());
+      SnapshotCompiler compiler =
+          new SnapshotCompiler(
+              problems, relative -> java.nio.file.Files.isRegularFile(snapshot.resolve(relative)));
       folder.getValue().forEach(compiler::add);
       problems.addAll(compiler.coverageGaps());
       if (compiler.isEmpty()) {
@@ -59,10 +62,9 @@ public final class SnapshotLoader {
         continue;
       }
       SourceLocation at = folder.getValue().get(0).document().at();
-      Path path = root.path().resolve(folder.getKey().equals(".") ? "" : folder.getKey());
       CloudFormationLoader.Result result =
           cloudFormation.loadCompiled(
-              root, path, new Document(compiler.template(at), List.of()), "aws-snapshot");
+              root, snapshot, new Document(compiler.template(at), List.of()), "aws-snapshot");
       Map<String, String> arns = compiler.arns();
       for (App app : result.apps()) {
         apps.add(

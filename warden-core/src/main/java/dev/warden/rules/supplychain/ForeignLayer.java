@@ -60,9 +60,10 @@ public final class ForeignLayer implements FunctionRule {
   @Override
   public List<Finding> check(ServerlessFunction function, App app, RuleContext context) {
     List<Finding> findings = new ArrayList<>();
+    Optional<String> own = ownAccount(function);
     for (SymbolicText layer : function.layers()) {
       Optional<String> account = foreignAccount(layer);
-      if (account.isEmpty()) {
+      if (account.isEmpty() || account.equals(own)) {
         continue;
       }
       String publisher = KNOWN_PUBLISHERS.get(account.get());
@@ -84,6 +85,17 @@ public final class ForeignLayer implements FunctionRule {
   }
 
   /** The layer ARN's account when it is a literal account id (not this stack's own). */
+  /**
+   * The function's own account, when its id is its ARN (a function read from a live account's
+   * snapshot); a template's functions use {@code ${AWS::AccountId}}, which is never a literal.
+   */
+  private static Optional<String> ownAccount(ServerlessFunction function) {
+    String[] parts = function.id().split(":", -1);
+    return parts.length > 6 && parts[0].equals("arn") && parts[4].matches("\\d{12}")
+        ? Optional.of(parts[4])
+        : Optional.empty();
+  }
+
   private static Optional<String> foreignAccount(SymbolicText layer) {
     List<SymbolicText> parts = layer.split(":");
     if (parts.size() < 5 || !parts.get(0).toString().equals("arn")) {

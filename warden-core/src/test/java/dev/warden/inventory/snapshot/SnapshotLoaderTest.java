@@ -112,7 +112,8 @@ class SnapshotLoaderTest {
         "a/functions.json",
         "{\"Functions\": [{\"FunctionName\": \"f\", \"FunctionArn\":"
             + " \"arn:aws:lambda:us-east-1:111122223333:function:f\", \"Runtime\": \"python3.12\","
-            + " \"Role\": \"arn:aws:iam::111122223333:role/r\", \"Handler\": \"app.handler\"}]}");
+            + " \"Role\": \"arn:aws:iam::111122223333:role/r\", \"Handler\": \"app.handler\"},"
+            + " {\"FunctionName\": \"g\", \"FunctionArn\": 42}, \"oops\"]}");
     Loaded.write(folder, "a/policy.json", "{\"Policy\": \"{not json\", \"RevisionId\": \"1\"}");
     Loaded.write(folder, "b/roles.json", "{\"RoleDetailList\": [], \"Policies\": []}");
 
@@ -122,6 +123,79 @@ class SnapshotLoaderTest {
     assertThat(inventory.problems())
         .extracting(InputProblem::toString)
         .anySatisfy(p -> assertThat(p).startsWith("a/policy.json:1").contains("not JSON"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("a/functions.json:1")
+                    .contains("Functions[1] has no FunctionArn"))
+        .anySatisfy(p -> assertThat(p).contains("Functions[2] is not an object"))
         .anySatisfy(p -> assertThat(p).startsWith("b/roles.json").contains("without any Lambda"));
+  }
+
+  @Test
+  void apiGatewayExportsAreTiedToTheirApiByIdAndTheirRoutesReachTheFunction() throws Exception {
+    Loaded.write(
+        folder,
+        "acct/functions.json",
+        "{\"Functions\": [{\"FunctionName\": \"orders\", \"FunctionArn\":"
+            + " \"arn:aws:lambda:eu-west-1:111122223333:function:orders\", \"Runtime\":"
+            + " \"python3.12\", \"Role\": \"arn:aws:iam::111122223333:role/r\", \"Handler\":"
+            + " \"app.handler\", \"Version\": \"$LATEST\"}, {\"FunctionName\": \"orders\","
+            + " \"FunctionArn\": \"arn:aws:lambda:eu-west-1:111122223333:function:orders:1\","
+            + " \"Runtime\": \"python3.8\", \"Version\": \"1\"}]}");
+    Loaded.write(
+        folder,
+        "acct/rest-apis.json",
+        "{\"items\": [{\"id\": \"a1b2c3\", \"name\": \"orders\", \"createdDate\":"
+            + " \"2026-01-01T00:00:00Z\"}]}");
+    Loaded.write(
+        folder,
+        "acct/resources.json",
+        "{\"items\": [{\"id\": \"r0\", \"path\": \"/\"}, {\"id\": \"r1\", \"parentId\":"
+            + " \"r0\", \"path\": \"/orders\", \"pathPart\": \"orders\", \"resourceMethods\":"
+            + " {\"GET\": {\"httpMethod\": \"GET\", \"authorizationType\": \"NONE\","
+            + " \"methodIntegration\": {\"type\": \"AWS_PROXY\", \"uri\":"
+            + " \"arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/"
+            + "arn:aws:lambda:eu-west-1:111122223333:function:orders/invocations\"}}}}]}");
+    Loaded.write(
+        folder,
+        "acct/apis.json",
+        "{\"Items\": [{\"ApiId\": \"h1\", \"Name\": \"public\", \"ProtocolType\":"
+            + " \"HTTP\"}, {\"ApiId\": \"h2\", \"Name\": \"other\", \"ProtocolType\":"
+            + " \"HTTP\"}]}");
+    Loaded.write(
+        folder,
+        "acct/get-integrations-h1.json",
+        "{\"Items\": [{\"IntegrationId\": \"i9\", \"IntegrationType\": \"AWS_PROXY\","
+            + " \"IntegrationUri\": \"arn:aws:lambda:eu-west-1:111122223333:function:orders\"}]}");
+    Loaded.write(
+        folder,
+        "acct/get-routes-h1.json",
+        "{\"Items\": [{\"RouteId\": \"x1\", \"RouteKey\": \"POST /items\","
+            + " \"AuthorizationType\": \"NONE\", \"Target\": \"integrations/i9\"}]}");
+    Loaded.write(
+        folder,
+        "acct/routes.json",
+        "{\"Items\": [{\"RouteId\": \"x2\", \"RouteKey\": \"GET /who\", \"Target\":"
+            + " \"integrations/i1\"}]}");
+
+    Inventory inventory = new InventoryLoader(ScanRequest.of(folder)).load();
+
+    ServerlessFunction orders = function(inventory, "orders");
+    assertThat(orders.runtime()).contains("python3.12");
+    assertThat(orders.triggers())
+        .extracting(t -> t.route().map(Object::toString).orElse("") + " " + t.auth().wireName())
+        .containsExactlyInAnyOrder("GET /orders none", "POST /items none");
+    assertThat(inventory.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.toString())
+                    .startsWith("acct/routes.json")
+                    .contains("cannot tell which HTTP or WebSocket API"));
+    ScanResult result = Scan.run(ScanRequest.of(folder), RuleFixture.CLOCK);
+    assertThat(result.findings())
+        .extracting(f -> f.rule().id() + " " + f.location().file())
+        .contains("WDN-API-001 acct/resources.json", "WDN-API-001 acct/get-routes-h1.json");
   }
 }
