@@ -18,6 +18,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -163,6 +164,11 @@ final class AwsClients implements AutoCloseable {
   EventBridgeClient events(Region region) {
     return cached(
         "events", region, () -> configure(EventBridgeClient.builder(), region, credentials));
+  }
+
+  CloudWatchClient cloudWatch(Region region) {
+    return cached(
+        "cloudwatch", region, () -> configure(CloudWatchClient.builder(), region, credentials));
   }
 
   CloudWatchLogsClient logs(Region region) {

@@ -22,10 +22,11 @@ public final class CollectorPolicy {
 
   /** Every SDK operation the collector may call, by SDK service. */
   public static final Map<String, List<String>> OPERATIONS =
-      Map.of(
-          "STS", List.of("GetCallerIdentity"),
-          "IAM", List.of("GetAccountAuthorizationDetails"),
-          "Lambda",
+      Map.ofEntries(
+          Map.entry("STS", List.of("GetCallerIdentity")),
+          Map.entry("IAM", List.of("GetAccountAuthorizationDetails")),
+          Map.entry(
+              "Lambda",
               List.of(
                   "ListFunctions",
                   "GetFunction",
@@ -37,19 +38,23 @@ public final class CollectorPolicy {
                   "GetFunctionCodeSigningConfig",
                   "ListLayerVersions",
                   "GetLayerVersionPolicy",
-                  "GetLayerVersion"),
-          "APIGateway", List.of("GetRestApis", "GetResources", "GetAuthorizers", "GetStages"),
-          "ApiGatewayV2",
-              List.of("GetApis", "GetRoutes", "GetIntegrations", "GetAuthorizers", "GetStages"),
-          "S3",
+                  "GetLayerVersion")),
+          Map.entry(
+              "APIGateway", List.of("GetRestApis", "GetResources", "GetAuthorizers", "GetStages")),
+          Map.entry(
+              "ApiGatewayV2",
+              List.of("GetApis", "GetRoutes", "GetIntegrations", "GetAuthorizers", "GetStages")),
+          Map.entry(
+              "S3",
               List.of(
                   "GetBucketNotificationConfiguration",
                   "GetPublicAccessBlock",
-                  "GetBucketPolicyStatus"),
-          "SNS", List.of("GetTopicAttributes"),
-          "SQS", List.of("GetQueueAttributes"),
-          "EventBridge", List.of("DescribeRule", "ListTargetsByRule"),
-          "CloudWatchLogs", List.of("DescribeLogGroups"));
+                  "GetBucketPolicyStatus")),
+          Map.entry("SNS", List.of("GetTopicAttributes", "ListSubscriptionsByTopic")),
+          Map.entry("SQS", List.of("GetQueueAttributes")),
+          Map.entry("EventBridge", List.of("DescribeRule", "ListTargetsByRule")),
+          Map.entry("CloudWatchLogs", List.of("DescribeLogGroups")),
+          Map.entry("CloudWatch", List.of("DescribeAlarms")));
 
   private CollectorPolicy() {}
 

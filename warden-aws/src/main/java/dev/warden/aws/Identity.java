@@ -63,6 +63,14 @@ record Identity(String account, String arn, String partition) {
 
   private static CollectException noCredentials(SdkClientException e) {
     String message = String.valueOf(e.getMessage());
+    if (message.startsWith("Unable to load credentials from any of the providers")) {
+      return new CollectException(
+          "no AWS credentials found (none in the environment, the shared config and credentials"
+              + " files, SSO, or a container or instance role)",
+          "Set AWS_PROFILE or pass --profile (a profile of ~/.aws/config), or set"
+              + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login`.",
+          e);
+    }
     if (message.contains("credentials") || message.contains("profile")) {
       return new CollectException(
           "no AWS credentials found: " + firstLine(message),

@@ -83,6 +83,7 @@ final class RegionCollector {
     ApiCollector apis = new ApiCollector(region, clients, runner, pool, pending);
     apis.collect();
     logGroups();
+    alarms();
     await();
     sources.collect(dir(), pool, pending);
     await();
@@ -253,6 +254,22 @@ final class RegionCollector {
                     .toList(),
                 "logGroups",
                 "nextToken"));
+  }
+
+  /** The region's alarms: whether anything watches the public APIs (and functions). */
+  private void alarms() {
+    runner.fetch(
+        dir() + "cloudwatch/describe-alarms.json",
+        "cloudwatch",
+        "DescribeAlarms",
+        region.id(),
+        null,
+        () ->
+            SdkJson.merged(
+                clients.cloudWatch(region).describeAlarmsPaginator(r -> r.maxRecords(100)).stream()
+                    .toList(),
+                List.of("MetricAlarms", "CompositeAlarms"),
+                List.of("NextToken")));
   }
 
   private void await() {

@@ -130,13 +130,26 @@ final class TriggerSources {
 
   private void topic(String dir, String arn, String[] parts) {
     Region where = Region.of(parts[3]);
+    String base = dir + "sns/" + SnapshotFolder.segment(parts[5]) + "/";
     runner.fetch(
-        dir + "sns/" + SnapshotFolder.segment(parts[5]) + "/get-topic-attributes.json",
+        base + "get-topic-attributes.json",
         "sns",
         "GetTopicAttributes",
         where.id(),
         arn,
         () -> SdkJson.of(clients.sns(where).getTopicAttributes(r -> r.topicArn(arn))));
+    runner.fetch(
+        base + "list-subscriptions-by-topic.json",
+        "sns",
+        "ListSubscriptionsByTopic",
+        where.id(),
+        arn,
+        () ->
+            SdkJson.merged(
+                clients.sns(where).listSubscriptionsByTopicPaginator(r -> r.topicArn(arn)).stream()
+                    .toList(),
+                "Subscriptions",
+                "NextToken"));
   }
 
   private void rule(String dir, String[] parts) {

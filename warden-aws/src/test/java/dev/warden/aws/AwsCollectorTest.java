@@ -143,8 +143,26 @@ class AwsCollectorTest {
                 true,
                 null,
                 List.of(new FakeAccount.Route("POST", "/items", "NONE", "api-handler")))));
+    account.apiAlarms.put("us-east-1", List.of("orders-api", "http1"));
+    FakeAccount.Function notifier = account.function("us-east-1", "notifier", "orders-role");
+    String topic = "arn:aws:sns:us-east-1:123456789012:alerts";
+    notifier.policyStatements.add(
+        "{\"Sid\":\"sns\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sns.amazonaws.com\"},"
+            + "\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"arn:aws:lambda:us-east-1:"
+            + "123456789012:function:notifier\",\"Condition\":{\"ArnLike\":{\"AWS:SourceArn\":\""
+            + topic
+            + "\"}}}");
+    account.topicPolicies.put(
+        topic,
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+            + "\"Action\":\"sns:Publish\",\"Resource\":\""
+            + topic
+            + "\"}]}");
+    account.topicSubscribers.put(
+        topic, List.of("arn:aws:lambda:us-east-1:123456789012:function:notifier"));
     FakeAccount.Function legacy = account.function("eu-west-1", "legacy", "orders-role");
     legacy.runtime = "python3.7";
+    legacy.layers.add("arn:aws:lambda:eu-west-1:123456789012:layer:pdf-tools:2");
     account.function("eu-west-1", "billing", "reports-role");
     return account;
   }
@@ -184,10 +202,10 @@ class AwsCollectorTest {
         AwsCollector.collect(options(out, List.of("us-east-1", "eu-west-1")));
 
     assertThat(result.account()).isEqualTo("123456789012");
-    assertThat(result.functions()).isEqualTo(9);
+    assertThat(result.functions()).isEqualTo(10);
     assertThat(result.failures()).isZero();
     JsonNode list = read(out.resolve("regions/us-east-1/lambda/list-functions.json"));
-    assertThat(list.path("Functions")).hasSize(10); // 7 $LATEST + 3 published versions of web
+    assertThat(list.path("Functions")).hasSize(11); // 8 $LATEST + 3 published versions of web
     assertThat(list.has("NextMarker")).isFalse();
     assertThat(aws.count("ListFunctions")).isEqualTo(4 + 1); // pages of three, both regions
     JsonNode iam = read(out.resolve("iam/get-account-authorization-details.json"));
@@ -223,7 +241,7 @@ class AwsCollectorTest {
         .singleElement()
         .satisfies(a -> assertThat(a.format()).isEqualTo("aws-snapshot"));
     assertThat(inventory.functions().map(f -> f.id()))
-        .hasSize(10)
+        .hasSize(11)
         .contains("arn:aws:lambda:eu-west-1:123456789012:function:legacy");
     assertThat(inventory.functions().map(f -> f.id()))
         .contains("arn:aws:lambda:us-east-1:123456789012:function:web:live")
@@ -251,6 +269,7 @@ class AwsCollectorTest {
             "WDN-ENV-001 ApiHandler",
             "WDN-API-001 ApiHandler",
             "WDN-EXP-003 Worker",
+            "WDN-EXP-003 Notifier",
             "WDN-LOG-003 Thumbs")
         .doesNotContain("WDN-LOG-003 Web"); // its log group keeps 14 days
     assertThat(scan.findings())
@@ -260,7 +279,7 @@ class AwsCollectorTest {
     assertThat(scan.findings())
         .extracting(f -> f.rule().id())
         // both APIs' stages write access logs and throttle every route
-        .doesNotContain("WDN-LOG-004", "WDN-DOW-003");
+        .doesNotContain("WDN-LOG-004", "WDN-DOW-003", "WDN-LOG-005"); // and alarms watch them
   }
 
   private static ServerlessFunction find(Inventory inventory, String name) {
@@ -312,7 +331,7 @@ class AwsCollectorTest {
     AwsCollector.Result result =
         AwsCollector.collect(options(out, List.of("us-east-1", "ap-south-2")));
 
-    assertThat(result.functions()).isEqualTo(7);
+    assertThat(result.functions()).isEqualTo(8);
     JsonNode failures = read(out.resolve("manifest.json")).path("failures");
     assertThat(failures.findValuesAsText("error"))
         .contains("AccessDeniedException", "UnrecognizedClientException");
@@ -320,7 +339,7 @@ class AwsCollectorTest {
     assertThat(failures.toString()).contains("region may not be enabled");
 
     Inventory inventory = new InventoryLoader(ScanRequest.of(out)).load();
-    assertThat(inventory.functions()).hasSize(8); // seven, and web's alias live
+    assertThat(inventory.functions()).hasSize(9); // eight, and web's alias live
     assertThat(inventory.problems())
         .filteredOn(p -> p.message().contains("coverage gap"))
         .hasSize(failures.size())
@@ -472,6 +491,10 @@ class AwsCollectorTest {
     assertThat(out.resolve("code/eu-west-1/legacy.zip")).isRegularFile();
     assertThat(out.resolve("code/eu-west-1/billing.zip")).isRegularFile();
     Inventory inventory = new InventoryLoader(ScanRequest.of(out)).load();
+    assertThat(out.resolve("layers/eu-west-1/pdf-tools-2.zip")).isRegularFile();
+    assertThat(inventory.apps().get(0).layers())
+        .singleElement()
+        .satisfies(l -> assertThat(l.contentPath()).contains("layers/eu-west-1/pdf-tools-2.zip"));
     assertThat(find(inventory, "legacy").code())
         .isInstanceOfSatisfying(
             CodeLocation.LocalPath.class,

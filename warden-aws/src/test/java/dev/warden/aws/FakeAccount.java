@@ -66,6 +66,12 @@ public final class FakeAccount {
   public final Map<String, String> queuePolicies = new LinkedHashMap<>();
   public final Map<String, String> layerPolicies = new LinkedHashMap<>();
 
+  /** Alarms per region: on an API's 5XX errors, by the API's name (REST) or id (HTTP). */
+  public final Map<String, List<String>> apiAlarms = new LinkedHashMap<>();
+
+  /** Functions subscribed to each topic, by topic ARN. */
+  public final Map<String, List<String>> topicSubscribers = new LinkedHashMap<>();
+
   public FakeAccount(String id) {
     this.id = id;
   }

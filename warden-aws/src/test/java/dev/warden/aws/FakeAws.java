@@ -45,6 +45,8 @@ public final class FakeAws implements AutoCloseable {
   public record Request(String service, String operation, String region) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper CBOR =
+      new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper();
   private static final Pattern SCOPE =
       Pattern.compile("Credential=[^/]+/\\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
 
@@ -243,6 +245,7 @@ public final class FakeAws implements AutoCloseable {
       case "sqs" -> sqs(call);
       case "events" -> events(call, operation);
       case "logs" -> logs(call);
+      case "monitoring" -> cloudWatch(call, operation);
       default -> error(call, 400, "UnknownOperationException", call.service());
     };
   }
@@ -257,6 +260,9 @@ public final class FakeAws implements AutoCloseable {
     }
     if (!call.target().isEmpty()) {
       return call.target().substring(call.target().indexOf('.') + 1);
+    }
+    if (call.path().contains("/operation/")) { // Smithy RPC v2 CBOR
+      return call.path().substring(call.path().lastIndexOf('/') + 1);
     }
     String path = call.path();
     switch (call.service()) {
@@ -826,6 +832,30 @@ public final class FakeAws implements AutoCloseable {
 
   private Answer sns(Call call) {
     String topic = call.form().getOrDefault("TopicArn", "");
+    if (call.form().getOrDefault("Action", "").equals("ListSubscriptionsByTopic")) {
+      StringBuilder xml =
+          new StringBuilder(
+              "<ListSubscriptionsByTopicResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
+                  + "<ListSubscriptionsByTopicResult><Subscriptions>");
+      for (String endpoint : account.topicSubscribers.getOrDefault(topic, List.of())) {
+        xml.append("<member><TopicArn>")
+            .append(topic)
+            .append("</TopicArn><Protocol>lambda</Protocol>")
+            .append("<SubscriptionArn>")
+            .append(topic)
+            .append(":sub-1</SubscriptionArn>")
+            .append("<Owner>")
+            .append(account.id)
+            .append("</Owner><Endpoint>")
+            .append(endpoint)
+            .append("</Endpoint></member>");
+      }
+      return Answer.xml(
+          xml.append("</Subscriptions></ListSubscriptionsByTopicResult><ResponseMetadata>")
+              .append(
+                  "<RequestId>1</RequestId></ResponseMetadata></ListSubscriptionsByTopicResponse>")
+              .toString());
+    }
     String policy = account.topicPolicies.get(topic);
     if (policy == null) {
       return error(call, 404, "NotFound", "Topic does not exist");
@@ -871,6 +901,32 @@ public final class FakeAws implements AutoCloseable {
       answer.putArray("Targets");
     }
     return Answer.json(answer);
+  }
+
+  private Answer cloudWatch(Call call, String operation) throws IOException {
+    if (!operation.equals("DescribeAlarms")) {
+      return error(call, 400, "InvalidAction", operation);
+    }
+    ObjectNode answer = JSON.createObjectNode();
+    ArrayNode alarms = answer.putArray("MetricAlarms");
+    for (String api : account.apiAlarms.getOrDefault(call.region(), List.of())) {
+      boolean http = api.startsWith("http");
+      ObjectNode alarm = alarms.addObject();
+      alarm.put("AlarmName", api + "-5xx");
+      alarm.put("Namespace", "AWS/ApiGateway");
+      alarm.put("MetricName", http ? "5xx" : "5XXError");
+      alarm
+          .putArray("Dimensions")
+          .addObject()
+          .put("Name", http ? "ApiId" : "ApiName")
+          .put("Value", api);
+    }
+    answer.putArray("CompositeAlarms");
+    return new Answer(
+        200,
+        "application/cbor",
+        CBOR.writeValueAsBytes(answer),
+        Map.of("smithy-protocol", "rpc-v2-cbor"));
   }
 
   private Answer logs(Call call) throws IOException {

@@ -33,6 +33,7 @@ final class ApiExports {
   private final List<AwsExport> integrations = new ArrayList<>();
   private final List<AwsExport> restStages = new ArrayList<>();
   private final List<AwsExport> httpStages = new ArrayList<>();
+  private final List<AwsExport> alarms = new ArrayList<>();
 
   ApiExports(List<InputProblem> problems) {
     this.problems = problems;
@@ -47,12 +48,14 @@ final class ApiExports {
       case HTTP_INTEGRATIONS -> integrations.add(export);
       case REST_STAGES -> restStages.add(export);
       case HTTP_STAGES -> httpStages.add(export);
+      case ALARMS -> alarms.add(export);
       default -> throw new IllegalArgumentException(export.kind().name());
     }
   }
 
   void compile(Map<String, String> functionIds, ValueTree template, UnaryOperator<Value> document) {
     Map<String, String> restIds = new LinkedHashMap<>();
+    Map<String, String> restNames = new LinkedHashMap<>();
     for (AwsExport export : restApis) {
       for (Value item : export.document().list("items")) {
         item.asObj()
@@ -61,6 +64,7 @@ final class ApiExports {
                   String id = text(api, "id");
                   String logical = "RestApi" + SnapshotCompiler.logicalId(id);
                   restIds.put(id, logical);
+                  restNames.put(text(api, "name"), logical);
                   template.put(
                       logical,
                       resource(
@@ -168,6 +172,58 @@ final class ApiExports {
                                       : sub("integrations/${" + integration + "}", route.at())),
                           route.at()));
                 });
+      }
+    }
+    alarms(restNames, httpIds, template);
+  }
+
+  /**
+   * Alarms on API Gateway metrics, tied to the API their dimension names (REST APIs by {@code
+   * ApiName}, HTTP and WebSocket APIs by {@code ApiId}): what the unwatched-API rule looks for.
+   */
+  private void alarms(
+      Map<String, String> restNames, Map<String, String> httpIds, ValueTree template) {
+    int n = 0;
+    for (AwsExport export : alarms) {
+      for (Value item : export.document().list("MetricAlarms")) {
+        Optional<Value.Obj> alarm = item.asObj();
+        if (alarm.isEmpty() || !text(alarm.get(), "Namespace").equals("AWS/ApiGateway")) {
+          continue;
+        }
+        for (Value d : alarm.get().list("Dimensions")) {
+          Optional<Value.Obj> dimension = d.asObj();
+          if (dimension.isEmpty()) {
+            continue;
+          }
+          String api =
+              switch (text(dimension.get(), "Name")) {
+                case "ApiName" -> restNames.get(text(dimension.get(), "Value"));
+                case "ApiId" -> httpIds.get(text(dimension.get(), "Value"));
+                default -> null;
+              };
+          if (api == null) {
+            continue;
+          }
+          SourceLocation at = alarm.get().at();
+          template.put(
+              api + "Alarm" + n++,
+              resource(
+                  "AWS::CloudWatch::Alarm",
+                  new ValueTree(at)
+                      .put("AlarmName", alarm.get().get("AlarmName"))
+                      .put("Namespace", alarm.get().get("Namespace"))
+                      .put("MetricName", alarm.get().get("MetricName"))
+                      .put(
+                          "Dimensions",
+                          new Value.Seq(
+                              List.of(
+                                  new ValueTree(dimension.get().at())
+                                      .put("Name", dimension.get().get("Name"))
+                                      .put("Value", ref(api, at))
+                                      .build()),
+                              at)),
+                  at));
+        }
       }
     }
   }

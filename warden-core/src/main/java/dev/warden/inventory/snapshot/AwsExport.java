@@ -45,6 +45,10 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
     REST_STAGES,
     /** {@code aws apigatewayv2 get-stages}: one HTTP or WebSocket API's stages. */
     HTTP_STAGES,
+    /** {@code aws cloudwatch describe-alarms}: what watches the APIs. */
+    ALARMS,
+    /** {@code aws sns list-subscriptions-by-topic}: the functions a topic invokes. */
+    SUBSCRIPTIONS,
     /** {@code aws logs describe-log-groups}: log groups and their retention. */
     LOG_GROUPS,
     /** {@code aws s3api get-bucket-notification-configuration}, with the bucket's name. */
@@ -133,6 +137,15 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
     if (first(obj, "Items").map(a -> a.has("StageName")).orElse(false)) {
       return Optional.of(Kind.HTTP_STAGES);
     }
+    if (obj.has("MetricAlarms")
+        && obj.get("MetricAlarms").map(v -> v instanceof Value.Seq).orElse(false)) {
+      return Optional.of(Kind.ALARMS);
+    }
+    if (first(obj, "Subscriptions")
+        .map(a -> a.has("TopicArn") && a.has("Protocol"))
+        .orElse(false)) {
+      return Optional.of(Kind.SUBSCRIPTIONS);
+    }
     if (first(obj, "logGroups").map(a -> a.has("logGroupName")).orElse(false)) {
       return Optional.of(Kind.LOG_GROUPS);
     }
@@ -171,6 +184,8 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
         || head.contains("\"Items\"")
         || head.contains("\"item\"")
         || head.contains("\"logGroups\"")
+        || head.contains("\"MetricAlarms\"")
+        || head.contains("\"Subscriptions\"")
         || head.contains("Configurations\"")
         || head.contains("\"PublicAccessBlockConfiguration\"")
         || head.contains("\"QueueArn\"")

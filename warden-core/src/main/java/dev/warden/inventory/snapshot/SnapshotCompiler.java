@@ -47,6 +47,8 @@ final class SnapshotCompiler {
   private final Map<String, Value.Obj> bucketNotifications = new LinkedHashMap<>();
   private final Map<String, Value.Obj> publicAccessBlocks = new LinkedHashMap<>();
   private final Map<String, Value.Obj> queueAttributes = new LinkedHashMap<>();
+  private final Map<String, Value.Obj> topicAttributes = new LinkedHashMap<>();
+  private final List<Value.Obj> subscriptions = new ArrayList<>();
   private final List<Value.Obj> layerPolicies = new ArrayList<>();
   private final ApiExports apis;
   private final Map<String, Map<String, Value.Obj>> versions = new LinkedHashMap<>();
@@ -66,6 +68,42 @@ final class SnapshotCompiler {
 
   SnapshotCompiler(List<InputProblem> problems) {
     this(problems, path -> false);
+  }
+
+  private final Map<String, Value.Obj> downloadedLayers = new LinkedHashMap<>();
+
+  /**
+   * A layer a function runs: a reference to the layer compiled from its package when {@code
+   * --with-code} downloaded it ({@code layers/REGION/NAME-VERSION.zip}, read for dependencies like
+   * a local layer), else its ARN as exported.
+   */
+  private Value layer(Value arn) {
+    String[] parts = arn.asString().orElse("").split(":", -1);
+    if (parts.length != 8 || !parts[5].equals("layer")) {
+      return arn;
+    }
+    String path =
+        "layers/"
+            + parts[3]
+            + "/"
+            + parts[6].replaceAll("[^A-Za-z0-9._-]", "_")
+            + "-"
+            + parts[7]
+            + ".zip";
+    if (!hasFile.test(path)) {
+      return arn;
+    }
+    String id = "Layer" + logicalId(parts[6]) + parts[7].replaceAll("[^0-9]", "");
+    downloadedLayers.computeIfAbsent(
+        id,
+        k ->
+            resource(
+                "AWS::Serverless::LayerVersion",
+                new ValueTree(arn.at())
+                    .put("LayerName", Value.Str.of(parts[6], arn.at()))
+                    .put("ContentUri", Value.Str.of(path, arn.at())),
+                arn.at()));
+    return ref(id, arn.at());
   }
 
   /** Where {@code --with-code} puts a function's package: {@code code/REGION/NAME.zip}. */
@@ -119,18 +157,29 @@ final class SnapshotCompiler {
       }
       case BUCKET_NOTIFICATIONS -> bucketNotifications.put(bucketOf(export), doc);
       case PUBLIC_ACCESS_BLOCK -> publicAccessBlocks.put(bucketOf(export), doc);
-      case ATTRIBUTES ->
-          doc.obj("Attributes")
-              .flatMap(a -> a.get("QueueArn"))
-              .flatMap(Value::asString)
-              .ifPresent(q -> queueAttributes.put(q, doc));
+      case ATTRIBUTES -> {
+        doc.obj("Attributes")
+            .flatMap(a -> a.get("QueueArn"))
+            .flatMap(Value::asString)
+            .ifPresent(q -> queueAttributes.put(q, doc));
+        doc.obj("Attributes")
+            .flatMap(a -> a.get("TopicArn"))
+            .flatMap(Value::asString)
+            .ifPresent(t -> topicAttributes.put(t, doc));
+      }
+      case SUBSCRIPTIONS -> {
+        for (Value item : doc.list("Subscriptions")) {
+          item.asObj().ifPresent(subscriptions::add);
+        }
+      }
       case LAYER_POLICY -> layerPolicies.add(doc);
       case ALIASES -> {
         for (Value item : doc.list("Aliases")) {
           item.asObj().ifPresent(aliases::add);
         }
       }
-      case REST_APIS,
+      case ALARMS,
+          REST_APIS,
           REST_RESOURCES,
           REST_STAGES,
           HTTP_APIS,
@@ -331,6 +380,7 @@ final class SnapshotCompiler {
       String arn = unqualified(arnsByLogicalId.get(alias.getKey()));
       resources.put(alias.getKey(), lambda(arn, alias.getValue(), roleIds));
     }
+    downloadedLayers.forEach(resources::put);
     for (Map.Entry<String, String> role : roleIds.entrySet()) {
       resources.put(role.getValue(), role(roles.get(role.getKey())));
       attachCustomerPolicies(roles.get(role.getKey()), role.getValue(), resources);
@@ -399,6 +449,7 @@ final class SnapshotCompiler {
     logGroups(functionIds, resources);
     buckets(functionIds, resources);
     layerPermissions(resources);
+    topics(functionIds, resources);
     apis.compile(functionIds, resources, this::document);
     return new ValueTree(at)
         .put("AWSTemplateFormatVersion", Value.Str.of("2010-09-09", at))
@@ -560,6 +611,70 @@ final class SnapshotCompiler {
                           .put("Queues", new Value.Seq(List.of(ref(id, doc.at())), doc.at()))
                           .put("PolicyDocument", d),
                       doc.at())));
+    }
+  }
+
+  /**
+   * Topics that invoke the functions: their policies (who may publish) and their Lambda
+   * subscriptions, so that a topic anybody may publish to reaches the function it triggers.
+   */
+  private void topics(Map<String, String> functionIds, ValueTree resources) {
+    Map<String, String> topicIds = new LinkedHashMap<>();
+    java.util.Set<String> arns = new java.util.LinkedHashSet<>(topicAttributes.keySet());
+    subscriptions.forEach(s -> s.get("TopicArn").flatMap(Value::asString).ifPresent(arns::add));
+    for (String arn : arns) {
+      Value.Obj attributes = topicAttributes.get(arn);
+      SourceLocation at =
+          attributes != null
+              ? attributes.at()
+              : subscriptions.stream()
+                  .filter(s -> s.get("TopicArn").flatMap(Value::asString).orElse("").equals(arn))
+                  .findFirst()
+                  .orElseThrow()
+                  .at();
+      String name = arn.substring(arn.lastIndexOf(':') + 1);
+      String id = unique(logicalId(name) + "Topic", topicIds.values());
+      topicIds.put(arn, id);
+      resources.put(
+          id,
+          resource(
+              "AWS::SNS::Topic", new ValueTree(at).put("TopicName", Value.Str.of(name, at)), at));
+      if (attributes != null) {
+        attributes
+            .obj("Attributes")
+            .flatMap(a -> a.get("Policy"))
+            .map(this::document)
+            .ifPresent(
+                d ->
+                    resources.put(
+                        id + "Policy",
+                        resource(
+                            "AWS::SNS::TopicPolicy",
+                            new ValueTree(at)
+                                .put("Topics", new Value.Seq(List.of(ref(id, at)), at))
+                                .put("PolicyDocument", d),
+                            at)));
+      }
+    }
+    int n = 0;
+    for (Value.Obj subscription : subscriptions) {
+      String endpoint =
+          unqualified(subscription.get("Endpoint").flatMap(Value::asString).orElse(""));
+      String topic = subscription.get("TopicArn").flatMap(Value::asString).orElse("");
+      if (!subscription.get("Protocol").flatMap(Value::asString).orElse("").equals("lambda")
+          || !functionIds.containsKey(endpoint)) {
+        continue;
+      }
+      SourceLocation at = subscription.at();
+      resources.put(
+          topicIds.get(topic) + "Subscription" + n++,
+          resource(
+              "AWS::SNS::Subscription",
+              new ValueTree(at)
+                  .put("TopicArn", ref(topicIds.get(topic), at))
+                  .put("Protocol", Value.Str.of("lambda", at))
+                  .put("Endpoint", getAtt(functionIds.get(endpoint), "Arn", at)),
+              at));
     }
   }
 
@@ -731,7 +846,7 @@ final class SnapshotCompiler {
                         .build()));
     List<Value> layers = new ArrayList<>();
     for (Value layer : f.list("Layers")) {
-      layer.asObj().flatMap(l -> l.get("Arn")).ifPresent(layers::add);
+      layer.asObj().flatMap(l -> l.get("Arn")).map(this::layer).ifPresent(layers::add);
     }
     if (!layers.isEmpty()) {
       p.put("Layers", new Value.Seq(layers, f.at()));
