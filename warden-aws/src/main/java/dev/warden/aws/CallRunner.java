@@ -54,6 +54,10 @@ final class CallRunner {
       ledger.reused();
       return stored;
     }
+    if (folder.resumed() && folder.knownAbsent(file)) {
+      ledger.reused();
+      return Optional.empty();
+    }
     try {
       JsonNode answer = call.get();
       folder.write(file, answer);
@@ -61,6 +65,7 @@ final class CallRunner {
     } catch (AwsServiceException e) {
       String code = errorCode(e);
       if (ABSENT.contains(code) || e.statusCode() == 404) {
+        folder.absent(file);
         return Optional.empty();
       }
       ledger.failed(

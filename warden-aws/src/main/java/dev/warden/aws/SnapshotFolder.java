@@ -26,12 +26,26 @@ final class SnapshotFolder {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  private static final String ABSENT = "absent ";
+
   private final Path root;
   private final boolean resumed;
+  private final java.util.Set<String> absent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private SnapshotFolder(Path root, boolean resumed) {
     this.root = root;
     this.resumed = resumed;
+    if (resumed) {
+      try {
+        for (String line : Files.readAllLines(root.resolve(IN_PROGRESS))) {
+          if (line.startsWith(ABSENT)) {
+            absent.add(line.substring(ABSENT.length()));
+          }
+        }
+      } catch (IOException e) {
+        // an unreadable marker only means asking again
+      }
+    }
   }
 
   /** Opens (or creates) the output folder; refuses one that holds anything but a collection. */
@@ -86,6 +100,28 @@ final class SnapshotFolder {
       return Optional.of(JSON.readTree(file.toFile()));
     } catch (IOException e) {
       return Optional.empty(); // unreadable: asked again and replaced
+    }
+  }
+
+  /**
+   * True when an earlier, interrupted run was told there is nothing at this path (a function
+   * without a resource policy): not asked again.
+   */
+  boolean knownAbsent(String relative) {
+    return absent.contains(relative);
+  }
+
+  /** Notes in the in-progress marker that AWS has nothing for this path. */
+  synchronized void absent(String relative) {
+    if (absent.add(relative)) {
+      try {
+        Files.writeString(
+            root.resolve(IN_PROGRESS),
+            ABSENT + relative + "\n",
+            java.nio.file.StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

@@ -350,9 +350,13 @@ class AwsCollectorTest {
   void anInterruptedCollectionResumesWithoutAskingAgain() throws Exception {
     Path out = temp.resolve("resumed");
     AwsCollector.collect(options(out, List.of("us-east-1")));
-    // As if the first run had stopped before these answers and before the manifest:
+    // As if the first run had stopped before web's answers and before the manifest; it had
+    // learnt that thumbs has no URL:
     Files.delete(out.resolve("manifest.json"));
-    Files.writeString(out.resolve(SnapshotFolder.IN_PROGRESS), "warden collect aws\n");
+    Files.writeString(
+        out.resolve(SnapshotFolder.IN_PROGRESS),
+        "warden collect aws\nabsent regions/us-east-1/lambda/functions/thumbs/"
+            + "get-function-url-config.json\n");
     deleteTree(out.resolve("regions/us-east-1/lambda/functions/web"));
     int before = aws.requests().size();
 
@@ -366,6 +370,9 @@ class AwsCollectorTest {
         .doesNotContain("ListFunctions", "GetAccountAuthorizationDetails")
         .contains("GetFunction", "ListAliases");
     assertThat(asked.stream().filter(r -> r.operation().equals("GetFunction"))).hasSize(1);
+    // web's, and six of the seven functions without a URL: thumbs' "none" is in the marker
+    assertThat(asked.stream().filter(r -> r.operation().equals("GetFunctionUrlConfig")))
+        .hasSize(1 + 6);
     assertThat(out.resolve("regions/us-east-1/lambda/functions/web/get-function.json")).exists();
     assertThat(out.resolve("manifest.json")).exists();
   }
