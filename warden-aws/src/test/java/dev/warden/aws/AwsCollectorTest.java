@@ -160,6 +160,14 @@ class AwsCollectorTest {
             + "\"}]}");
     account.topicSubscribers.put(
         topic, List.of("arn:aws:lambda:us-east-1:123456789012:function:notifier"));
+    FakeAccount.Function nightly = account.function("eu-west-1", "nightly", "reports-role");
+    nightly.policyStatements.add(
+        "{\"Sid\":\"events\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+            + "\"events.amazonaws.com\"},\"Action\":\"lambda:InvokeFunction\",\"Resource\":"
+            + "\"arn:aws:lambda:eu-west-1:123456789012:function:nightly\",\"Condition\":{\"ArnLike\":"
+            + "{\"AWS:SourceArn\":\"arn:aws:events:eu-west-1:123456789012:rule/nightly-report\"}}}");
+    account.ruleTargets.put(
+        "nightly-report", List.of("arn:aws:lambda:eu-west-1:123456789012:function:nightly"));
     FakeAccount.Function legacy = account.function("eu-west-1", "legacy", "orders-role");
     legacy.runtime = "python3.7";
     legacy.layers.add("arn:aws:lambda:eu-west-1:123456789012:layer:pdf-tools:2");
@@ -202,7 +210,7 @@ class AwsCollectorTest {
         AwsCollector.collect(options(out, List.of("us-east-1", "eu-west-1")));
 
     assertThat(result.account()).isEqualTo("123456789012");
-    assertThat(result.functions()).isEqualTo(10);
+    assertThat(result.functions()).isEqualTo(11);
     assertThat(result.failures()).isZero();
     JsonNode list = read(out.resolve("regions/us-east-1/lambda/list-functions.json"));
     assertThat(list.path("Functions")).hasSize(11); // 8 $LATEST + 3 published versions of web
@@ -241,7 +249,7 @@ class AwsCollectorTest {
         .singleElement()
         .satisfies(a -> assertThat(a.format()).isEqualTo("aws-snapshot"));
     assertThat(inventory.functions().map(f -> f.id()))
-        .hasSize(11)
+        .hasSize(12)
         .contains("arn:aws:lambda:eu-west-1:123456789012:function:legacy");
     assertThat(inventory.functions().map(f -> f.id()))
         .contains("arn:aws:lambda:us-east-1:123456789012:function:web:live")
@@ -253,6 +261,9 @@ class AwsCollectorTest {
     assertThat(api.triggers())
         .extracting(t -> t.kind().wireName() + " " + t.route().map(Object::toString).orElse(""))
         .hasSize(2);
+    assertThat(find(inventory, "nightly").triggers())
+        .extracting(t -> t.kind().wireName())
+        .containsExactly("schedule"); // the rule's target, and its permission is the same trigger
     assertThat(find(inventory, "thumbs").triggers())
         .extracting(t -> t.kind().wireName())
         .containsExactly("s3");
@@ -312,7 +323,7 @@ class AwsCollectorTest {
     AwsCollector.Result result = AwsCollector.collect(options(out, List.of("eu-west-1")));
 
     assertThat(result.failures()).isZero();
-    assertThat(result.functions()).isEqualTo(2);
+    assertThat(result.functions()).isEqualTo(3);
     assertThat(result.attempts()).isEqualTo(result.calls() + 2);
     JsonNode manifest = read(out.resolve("manifest.json"));
     assertThat(manifest.path("failures")).isEmpty();
@@ -474,7 +485,7 @@ class AwsCollectorTest {
 
     AwsCollector.Result result = AwsCollector.collect(options);
 
-    assertThat(result.functions()).isEqualTo(2);
+    assertThat(result.functions()).isEqualTo(3);
     assertThat(aws.count("AssumeRole")).isEqualTo(1);
   }
 

@@ -69,6 +69,9 @@ public final class FakeAccount {
   /** Alarms per region: on an API's 5XX errors, by the API's name (REST) or id (HTTP). */
   public final Map<String, List<String>> apiAlarms = new LinkedHashMap<>();
 
+  /** Functions each EventBridge rule (on the default bus, every hour) invokes, by rule name. */
+  public final Map<String, List<String>> ruleTargets = new LinkedHashMap<>();
+
   /** Functions subscribed to each topic, by topic ARN. */
   public final Map<String, List<String>> topicSubscribers = new LinkedHashMap<>();
 

@@ -894,11 +894,15 @@ public final class FakeAws implements AutoCloseable {
     if (operation.equals("DescribeRule")) {
       answer.put("Name", name);
       answer.put("Arn", "arn:aws:events:" + call.region() + ":" + account.id + ":rule/" + name);
-      answer.put("ScheduleExpression", "rate(5 minutes)");
+      answer.put("ScheduleExpression", "rate(1 hour)");
       answer.put("State", "ENABLED");
       answer.put("EventBusName", "default");
     } else {
-      answer.putArray("Targets");
+      ArrayNode targets = answer.putArray("Targets");
+      int n = 0;
+      for (String arn : account.ruleTargets.getOrDefault(name, List.of())) {
+        targets.addObject().put("Id", "t" + n++).put("Arn", arn);
+      }
     }
     return Answer.json(answer);
   }

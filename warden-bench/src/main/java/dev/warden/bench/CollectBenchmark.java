@@ -83,6 +83,16 @@ public final class CollectBenchmark {
           (System.nanoTime() - scanStart) / 1e9,
           scan.inventory().functions().count(),
           scan.findings().size());
+    } finally {
+      deleteTree(output.getParent());
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
     }
   }
 }

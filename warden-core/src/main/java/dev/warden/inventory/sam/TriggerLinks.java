@@ -552,7 +552,18 @@ final class TriggerLinks {
     }
     Optional<TriggerKind> kind = kindOfPrincipal(principal);
     if (kind.isPresent()) {
-      if (!present.contains(kind.get())) {
+      // the permission of a scheduled rule the template declares is that rule's SCHEDULE trigger
+      Optional<String> rule =
+          statement
+              .sourceArn()
+              .flatMap(arn -> context.referenced(arn, Set.of("AWS::Events::Rule")))
+              .map(TemplateResource::logicalId);
+      boolean scheduledRule =
+          kind.get() == TriggerKind.EVENTBRIDGE
+              && rule.isPresent()
+              && function.triggers.stream()
+                  .anyMatch(t -> t.kind() == TriggerKind.SCHEDULE && t.name().equals(rule.get()));
+      if (!present.contains(kind.get()) && !scheduledRule) {
         boolean open = kind.get() == TriggerKind.ALEXA && statement.sourceArn().isEmpty();
         function.addTrigger(
             new Trigger(

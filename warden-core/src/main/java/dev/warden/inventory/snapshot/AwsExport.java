@@ -45,6 +45,10 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
     REST_STAGES,
     /** {@code aws apigatewayv2 get-stages}: one HTTP or WebSocket API's stages. */
     HTTP_STAGES,
+    /** {@code aws events describe-rule}: a rule's pattern or schedule. */
+    RULE,
+    /** {@code aws events list-targets-by-rule}: what a rule invokes. */
+    RULE_TARGETS,
     /** {@code aws cloudwatch describe-alarms}: what watches the APIs. */
     ALARMS,
     /** {@code aws sns list-subscriptions-by-topic}: the functions a topic invokes. */
@@ -137,6 +141,13 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
     if (first(obj, "Items").map(a -> a.has("StageName")).orElse(false)) {
       return Optional.of(Kind.HTTP_STAGES);
     }
+    if (obj.has("Name")
+        && obj.get("Arn").flatMap(Value::asString).map(a -> a.contains(":rule/")).orElse(false)) {
+      return Optional.of(Kind.RULE);
+    }
+    if (first(obj, "Targets").map(a -> a.has("Id") && a.has("Arn")).orElse(false)) {
+      return Optional.of(Kind.RULE_TARGETS);
+    }
     if (obj.has("MetricAlarms")
         && obj.get("MetricAlarms").map(v -> v instanceof Value.Seq).orElse(false)) {
       return Optional.of(Kind.ALARMS);
@@ -185,6 +196,8 @@ public record AwsExport(String display, String folder, Kind kind, Value.Obj docu
         || head.contains("\"item\"")
         || head.contains("\"logGroups\"")
         || head.contains("\"MetricAlarms\"")
+        || head.contains(":rule/")
+        || head.contains("\"Targets\"")
         || head.contains("\"Subscriptions\"")
         || head.contains("Configurations\"")
         || head.contains("\"PublicAccessBlockConfiguration\"")

@@ -49,6 +49,8 @@ final class SnapshotCompiler {
   private final Map<String, Value.Obj> queueAttributes = new LinkedHashMap<>();
   private final Map<String, Value.Obj> topicAttributes = new LinkedHashMap<>();
   private final List<Value.Obj> subscriptions = new ArrayList<>();
+  private final List<AwsExport> rules = new ArrayList<>();
+  private final List<AwsExport> ruleTargets = new ArrayList<>();
   private final List<Value.Obj> layerPolicies = new ArrayList<>();
   private final ApiExports apis;
   private final Map<String, Map<String, Value.Obj>> versions = new LinkedHashMap<>();
@@ -167,6 +169,8 @@ final class SnapshotCompiler {
             .flatMap(Value::asString)
             .ifPresent(t -> topicAttributes.put(t, doc));
       }
+      case RULE -> rules.add(export);
+      case RULE_TARGETS -> ruleTargets.add(export);
       case SUBSCRIPTIONS -> {
         for (Value item : doc.list("Subscriptions")) {
           item.asObj().ifPresent(subscriptions::add);
@@ -363,10 +367,12 @@ final class SnapshotCompiler {
     ValueTree resources = new ValueTree(at);
     Map<String, String> functionIds = new LinkedHashMap<>();
     Map<String, String> roleIds = new LinkedHashMap<>();
+    java.util.Set<String> taken = new java.util.HashSet<>();
     for (Map.Entry<String, Value.Obj> entry : functions.entrySet()) {
       Value.Obj f = entry.getValue();
       String name = f.get("FunctionName").flatMap(Value::asString).orElse(entry.getKey());
-      String id = unique(logicalId(name), functionIds.values());
+      String id = unique(logicalId(name), taken);
+      taken.add(id);
       functionIds.put(entry.getKey(), id);
       arnsByLogicalId.put(id, entry.getKey());
       registerRole(f, roleIds);
@@ -450,6 +456,7 @@ final class SnapshotCompiler {
     buckets(functionIds, resources);
     layerPermissions(resources);
     topics(functionIds, resources);
+    rules(functionIds, resources);
     apis.compile(functionIds, resources, this::document);
     return new ValueTree(at)
         .put("AWSTemplateFormatVersion", Value.Str.of("2010-09-09", at))
@@ -675,6 +682,83 @@ final class SnapshotCompiler {
                   .put("Protocol", Value.Str.of("lambda", at))
                   .put("Endpoint", getAtt(functionIds.get(endpoint), "Arn", at)),
               at));
+    }
+  }
+
+  /**
+   * EventBridge rules that invoke the functions, with their schedule or pattern. A targets export
+   * belongs to the rule it names (the collector writes {@code Rule} beside the targets), else to
+   * the rule whose name its folder or file carries, else to the only rule.
+   */
+  private void rules(Map<String, String> functionIds, ValueTree resources) {
+    Map<String, Value.Obj> byName = new LinkedHashMap<>();
+    for (AwsExport rule : rules) {
+      rule.document()
+          .get("Name")
+          .flatMap(Value::asString)
+          .ifPresent(n -> byName.put(n, rule.document()));
+    }
+    Map<String, List<Value>> targets = new LinkedHashMap<>();
+    for (AwsExport export : ruleTargets) {
+      Optional<String> rule =
+          export
+              .document()
+              .get("Rule")
+              .flatMap(Value::asString)
+              .or(
+                  () ->
+                      byName.keySet().stream()
+                          .filter(n -> export.display().contains(n))
+                          .findFirst())
+              .or(
+                  () ->
+                      byName.size() == 1
+                          ? Optional.of(byName.keySet().iterator().next())
+                          : Optional.empty());
+      if (rule.isEmpty() || !byName.containsKey(rule.get())) {
+        problems.add(
+            new InputProblem(
+                SourceLocation.ofFile(export.display()),
+                "cannot tell which EventBridge rule these targets belong to; not read",
+                "Put the list-targets-by-rule export in a folder or file named after the rule,"
+                    + " beside its describe-rule export."));
+        continue;
+      }
+      for (Value item : export.document().list("Targets")) {
+        item.asObj()
+            .ifPresent(
+                t -> {
+                  String arn = unqualified(t.get("Arn").flatMap(Value::asString).orElse(""));
+                  targets
+                      .computeIfAbsent(rule.get(), k -> new ArrayList<>())
+                      .add(
+                          new ValueTree(t.at())
+                              .put("Id", t.get("Id"))
+                              .put(
+                                  "Arn",
+                                  functionIds.containsKey(arn)
+                                      ? getAtt(functionIds.get(arn), "Arn", t.at())
+                                      : t.get("Arn").orElse(null))
+                              .build());
+                });
+      }
+    }
+    for (Map.Entry<String, Value.Obj> rule : byName.entrySet()) {
+      Value.Obj r = rule.getValue();
+      resources.put(
+          ruleId(r),
+          resource(
+              "AWS::Events::Rule",
+              new ValueTree(r.at())
+                  .put("Name", r.get("Name"))
+                  .put("EventBusName", r.get("EventBusName"))
+                  .put("ScheduleExpression", r.get("ScheduleExpression"))
+                  .put("EventPattern", r.get("EventPattern").map(this::document))
+                  .put("State", r.get("State"))
+                  .put(
+                      "Targets",
+                      new Value.Seq(targets.getOrDefault(rule.getKey(), List.of()), r.at())),
+              r.at()));
     }
   }
 
@@ -982,6 +1066,25 @@ final class SnapshotCompiler {
     return statements;
   }
 
+  /**
+   * A permission's source ARN: the rule compiled from the snapshot when it names one (so that the
+   * rule and the permission are one trigger, as in a template), else as exported.
+   */
+  private Value sourceArn(Value arn) {
+    String text = arn.asString().orElse("");
+    for (AwsExport rule : rules) {
+      Value.Obj r = rule.document();
+      if (r.get("Arn").flatMap(Value::asString).orElse("").equals(text)) {
+        return getAtt(ruleId(r), "Arn", arn.at());
+      }
+    }
+    return arn;
+  }
+
+  private static String ruleId(Value.Obj rule) {
+    return logicalId(rule.get("Name").flatMap(Value::asString).orElse("")) + "Rule";
+  }
+
   private Value.Obj permission(Value.Obj statement, String functionId) {
     SourceLocation at = statement.at();
     ValueTree p = new ValueTree(at);
@@ -995,7 +1098,7 @@ final class SnapshotCompiler {
     Optional<Value.Obj> condition = statement.obj("Condition");
     condition.ifPresent(
         c -> {
-          conditionValue(c, "AWS:SourceArn").ifPresent(v -> p.put("SourceArn", v));
+          conditionValue(c, "AWS:SourceArn").ifPresent(v -> p.put("SourceArn", sourceArn(v)));
           conditionValue(c, "AWS:SourceAccount").ifPresent(v -> p.put("SourceAccount", v));
           conditionValue(c, "aws:PrincipalOrgID").ifPresent(v -> p.put("PrincipalOrgID", v));
           conditionValue(c, "lambda:FunctionUrlAuthType")

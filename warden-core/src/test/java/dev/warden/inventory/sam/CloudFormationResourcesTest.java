@@ -173,6 +173,26 @@ class CloudFormationResourcesTest {
   }
 
   @Test
+  void thePermissionOfAScheduledRuleIsThatRulesTriggerNotASecondOne() {
+    Loaded loaded =
+        with(
+            """
+        Nightly:
+          Type: AWS::Events::Rule
+          Properties: {ScheduleExpression: "cron(0 1 * * ? *)", Targets: [{Id: fn, Arn: !GetAtt Fn.Arn}]}
+        NightlyInvoke:
+          Type: AWS::Lambda::Permission
+          Properties: {FunctionName: !Ref Fn, Action: lambda:InvokeFunction, Principal: events.amazonaws.com, SourceArn: !GetAtt Nightly.Arn}
+        ElsewhereInvoke:
+          Type: AWS::Lambda::Permission
+          Properties: {FunctionName: !Ref Fn, Action: lambda:InvokeFunction, Principal: events.amazonaws.com, SourceArn: arn:aws:events:us-east-1:111122223333:rule/orders}
+        """);
+    assertThat(loaded.triggers("Fn"))
+        .extracting(t -> t.kind() + " " + t.name())
+        .containsExactly("SCHEDULE Nightly", "EVENTBRIDGE ElsewhereInvoke");
+  }
+
+  @Test
   void iotCognitoCodeCommitStateMachinesAppSyncAndLoadBalancers() {
     Loaded loaded =
         with(
