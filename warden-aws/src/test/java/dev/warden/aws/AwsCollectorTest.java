@@ -81,7 +81,18 @@ class AwsCollectorTest {
         "reports-read",
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
             + "\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\"}]}");
-    for (int i = 0; i < 4; i++) {
+    account.roles.add(
+        new FakeAccount.Role(
+            "bounded-role",
+            FakeAccount.LAMBDA_TRUST,
+            Map.of(),
+            List.of("arn:aws:iam::aws:policy/AdministratorAccess")));
+    account.roleBoundaries.put("bounded-role", "arn:aws:iam::123456789012:policy/lambda-boundary");
+    account.customerPolicies.put(
+        "lambda-boundary",
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+            + "[\"dynamodb:GetItem\",\"logs:*\"],\"Resource\":\"*\"}]}");
+    for (int i = 0; i < 3; i++) {
       account.roles.add(
           new FakeAccount.Role("spare-" + i, FakeAccount.LAMBDA_TRUST, Map.of(), List.of()));
     }
@@ -126,6 +137,7 @@ class AwsCollectorTest {
             + "\"arn:aws:lambda:us-east-1:123456789012:layer:common:4\"}]}");
     account.function("us-east-1", "admin-task", "admin-role");
     account.function("us-east-1", "reports", "reports-role");
+    account.function("us-east-1", "bounded", "bounded-role"); // admin, but bounded
     FakeAccount.Function api = account.function("us-east-1", "api-handler", "orders-role");
     api.environment.put("DB_PASSWORD", "hunter2-prod-password");
     account.apis.put(
@@ -210,15 +222,15 @@ class AwsCollectorTest {
         AwsCollector.collect(options(out, List.of("us-east-1", "eu-west-1")));
 
     assertThat(result.account()).isEqualTo("123456789012");
-    assertThat(result.functions()).isEqualTo(11);
+    assertThat(result.functions()).isEqualTo(12);
     assertThat(result.failures()).isZero();
     JsonNode list = read(out.resolve("regions/us-east-1/lambda/list-functions.json"));
-    assertThat(list.path("Functions")).hasSize(11); // 8 $LATEST + 3 published versions of web
+    assertThat(list.path("Functions")).hasSize(12); // 9 $LATEST + 3 published versions of web
     assertThat(list.has("NextMarker")).isFalse();
     assertThat(aws.count("ListFunctions")).isEqualTo(4 + 1); // pages of three, both regions
     JsonNode iam = read(out.resolve("iam/get-account-authorization-details.json"));
     assertThat(iam.path("RoleDetailList")).hasSize(7);
-    assertThat(iam.path("Policies")).hasSize(1);
+    assertThat(iam.path("Policies")).hasSize(2);
     assertThat(out.resolve("regions/us-east-1/lambda/functions/web/get-function-url-config.json"))
         .exists();
     assertThat(
@@ -249,11 +261,12 @@ class AwsCollectorTest {
         .singleElement()
         .satisfies(a -> assertThat(a.format()).isEqualTo("aws-snapshot"));
     assertThat(inventory.functions().map(f -> f.id()))
-        .hasSize(12)
+        .hasSize(13)
         .contains("arn:aws:lambda:eu-west-1:123456789012:function:legacy");
     assertThat(inventory.functions().map(f -> f.id()))
         .contains("arn:aws:lambda:us-east-1:123456789012:function:web:live")
         .doesNotContain("arn:aws:lambda:us-east-1:123456789012:function:web:beta");
+    assertThat(find(inventory, "bounded").role().boundaryDocument()).isPresent();
     ServerlessFunction reports = find(inventory, "reports");
     assertThat(reports.role().policies()).extracting(p -> p.name()).contains("reports-read");
 
@@ -282,7 +295,9 @@ class AwsCollectorTest {
             "WDN-EXP-003 Worker",
             "WDN-EXP-003 Notifier",
             "WDN-LOG-003 Thumbs")
-        .doesNotContain("WDN-LOG-003 Web"); // its log group keeps 14 days
+        .doesNotContain(
+            "WDN-LOG-003 Web", // its log group keeps 14 days
+            "WDN-IAM-001 Bounded"); // administrator, but its boundary allows two actions
     assertThat(scan.findings())
         .filteredOn(f -> f.rule().id().equals("WDN-SC-001"))
         .singleElement() // the account's own layer is not foreign
@@ -342,7 +357,7 @@ class AwsCollectorTest {
     AwsCollector.Result result =
         AwsCollector.collect(options(out, List.of("us-east-1", "ap-south-2")));
 
-    assertThat(result.functions()).isEqualTo(8);
+    assertThat(result.functions()).isEqualTo(9);
     JsonNode failures = read(out.resolve("manifest.json")).path("failures");
     assertThat(failures.findValuesAsText("error"))
         .contains("AccessDeniedException", "UnrecognizedClientException");
@@ -350,7 +365,7 @@ class AwsCollectorTest {
     assertThat(failures.toString()).contains("region may not be enabled");
 
     Inventory inventory = new InventoryLoader(ScanRequest.of(out)).load();
-    assertThat(inventory.functions()).hasSize(9); // eight, and web's alias live
+    assertThat(inventory.functions()).hasSize(10); // nine, and web's alias live
     assertThat(inventory.problems())
         .filteredOn(p -> p.message().contains("coverage gap"))
         .hasSize(failures.size())
@@ -381,9 +396,9 @@ class AwsCollectorTest {
         .doesNotContain("ListFunctions", "GetAccountAuthorizationDetails")
         .contains("GetFunction", "ListAliases");
     assertThat(asked.stream().filter(r -> r.operation().equals("GetFunction"))).hasSize(1);
-    // web's, and six of the seven functions without a URL: thumbs' "none" is in the marker
+    // web's, and seven of the eight functions without a URL: thumbs' "none" is in the marker
     assertThat(asked.stream().filter(r -> r.operation().equals("GetFunctionUrlConfig")))
-        .hasSize(1 + 6);
+        .hasSize(1 + 7);
     assertThat(out.resolve("regions/us-east-1/lambda/functions/web/get-function.json")).exists();
     assertThat(out.resolve("manifest.json")).exists();
   }

@@ -60,6 +60,10 @@ public final class FakeAccount {
   public final Map<String, List<Function>> functions = new LinkedHashMap<>();
   public final List<Role> roles = new ArrayList<>();
   public final Map<String, String> customerPolicies = new LinkedHashMap<>();
+
+  /** The permissions boundary (a policy ARN) of a role, by role name. */
+  public final Map<String, String> roleBoundaries = new LinkedHashMap<>();
+
   public final Map<String, List<Api>> apis = new LinkedHashMap<>();
   public final Map<String, Bucket> buckets = new LinkedHashMap<>();
   public final Map<String, String> topicPolicies = new LinkedHashMap<>();

@@ -406,7 +406,15 @@ public final class FakeAws implements AutoCloseable {
             .append(arn)
             .append("</PolicyArn></member>");
       }
-      xml.append("</AttachedManagedPolicies><InstanceProfileList/><Tags/></member>");
+      xml.append("</AttachedManagedPolicies>");
+      String boundary = account.roleBoundaries.get(role.name());
+      if (boundary != null) {
+        xml.append("<PermissionsBoundary><PermissionsBoundaryType>Policy</PermissionsBoundaryType>")
+            .append("<PermissionsBoundaryArn>")
+            .append(boundary)
+            .append("</PermissionsBoundaryArn></PermissionsBoundary>");
+      }
+      xml.append("<InstanceProfileList/><Tags/></member>");
     }
     xml.append("</RoleDetailList><GroupDetailList/><UserDetailList/><Policies>");
     if (from == 0) {

@@ -63,7 +63,11 @@ public record RolePolicies(
       unknowns.add("role " + role.arn() + " is defined outside the app: its policies are unknown");
     }
     Optional<PolicyDocument> boundary = Optional.empty();
-    if (role.permissionsBoundary().isPresent()) {
+    if (role.boundaryDocument().isPresent()) {
+      boundary =
+          Optional.of(
+              PolicyParser.parse(role.boundaryDocument().get(), PolicyType.BOUNDARY).document());
+    } else if (role.permissionsBoundary().isPresent()) {
       SymbolicText arn = role.permissionsBoundary().get();
       Optional<AwsManagedPolicies.ManagedPolicyDocument> document =
           arn.concrete().flatMap(managed::byArn);

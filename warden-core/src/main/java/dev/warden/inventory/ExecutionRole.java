@@ -11,6 +11,9 @@ import java.util.Optional;
  * @param policies every policy document known to apply: inline, SAM templates, generated, and the
  *     documents of managed policies that are declared in the app or bundled (AWS-managed)
  * @param managedPolicyArns every attached managed policy, whether its document is known or not
+ * @param permissionsBoundary the boundary's ARN
+ * @param boundaryDocument the boundary's document when the app declares that policy (AWS-managed
+ *     boundaries are looked up in the bundled documents by their ARN)
  * @param trustPolicy who may assume the role
  */
 public record ExecutionRole(
@@ -20,6 +23,7 @@ public record ExecutionRole(
     List<Policy> policies,
     List<SymbolicText> managedPolicyArns,
     Optional<SymbolicText> permissionsBoundary,
+    Optional<Value> boundaryDocument,
     Optional<Value> trustPolicy,
     SourceLocation at) {
 
@@ -59,6 +63,7 @@ public record ExecutionRole(
         Origin.EXTERNAL,
         List.of(),
         List.of(),
+        Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         at);

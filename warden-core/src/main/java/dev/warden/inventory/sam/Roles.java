@@ -98,10 +98,42 @@ final class Roles {
             policies,
             managedArns,
             Props.text(p, "PermissionsBoundary"),
+            boundaryDocument(Props.text(p, "PermissionsBoundary")),
             p.get("AssumeRolePolicyDocument"),
             role.at());
     declared.put(role.logicalId(), result);
     return result;
+  }
+
+  /**
+   * The document of a permissions boundary the app declares: an {@code AWS::IAM::ManagedPolicy}
+   * referenced, or named by its ARN ({@code arn:…:policy/NAME}).
+   */
+  private Optional<Value> boundaryDocument(Optional<SymbolicText> boundary) {
+    if (boundary.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<TemplateResource> policy =
+        context.referenced(boundary.get(), Set.of("AWS::IAM::ManagedPolicy"));
+    if (policy.isEmpty()) {
+      Optional<String> name =
+          boundary
+              .get()
+              .concrete()
+              .filter(a -> a.contains(":policy/"))
+              .map(a -> a.substring(a.lastIndexOf('/') + 1));
+      policy =
+          name.flatMap(
+              n ->
+                  context.ofType("AWS::IAM::ManagedPolicy").stream()
+                      .filter(
+                          r ->
+                              Props.string(context.properties(r), "ManagedPolicyName")
+                                  .orElse("")
+                                  .equals(n))
+                      .findFirst());
+    }
+    return policy.flatMap(r -> context.properties(r).get("PolicyDocument"));
   }
 
   /** Policies declared as their own resources and attached to roles by name: role id → them. */
@@ -259,6 +291,7 @@ final class Roles {
         policies,
         managedArns,
         Props.text(p, "PermissionsBoundary"),
+        boundaryDocument(Props.text(p, "PermissionsBoundary")),
         trust,
         at);
   }

@@ -391,6 +391,7 @@ final class SnapshotCompiler {
       resources.put(role.getValue(), role(roles.get(role.getKey())));
       attachCustomerPolicies(roles.get(role.getKey()), role.getValue(), resources);
     }
+    boundaries.forEach(resources::put);
     int n = 0;
     for (Value.Obj policy : functionPolicies) {
       for (Value.Obj statement : statements(policy)) {
@@ -1007,8 +1008,45 @@ final class SnapshotCompiler {
     }
     role.obj("PermissionsBoundary")
         .flatMap(b -> b.get("PermissionsBoundaryArn"))
-        .ifPresent(b -> p.put("PermissionsBoundary", b));
+        .ifPresent(b -> p.put("PermissionsBoundary", boundary(b)));
     return resource.build();
+  }
+
+  private final Map<String, Value.Obj> boundaries = new LinkedHashMap<>();
+
+  /**
+   * A role's permissions boundary: a reference to the customer-managed policy compiled from the
+   * account details (so its document bounds the role), else its ARN (AWS-managed boundaries are
+   * bundled).
+   */
+  private Value boundary(Value arn) {
+    Value.Obj policy = managedPolicies.get(arn.asString().orElse(""));
+    Optional<Value> document = policy == null ? Optional.empty() : defaultVersion(policy);
+    if (document.isEmpty()) {
+      return arn;
+    }
+    String id =
+        logicalId(policy.get("PolicyName").flatMap(Value::asString).orElse("Policy")) + "Boundary";
+    boundaries.computeIfAbsent(
+        id,
+        k ->
+            resource(
+                "AWS::IAM::ManagedPolicy",
+                new ValueTree(policy.at())
+                    .put("ManagedPolicyName", policy.get("PolicyName"))
+                    .put("PolicyDocument", document.get()),
+                policy.at()));
+    return ref(id, arn.at());
+  }
+
+  /** The document of a managed policy's default version. */
+  private Optional<Value> defaultVersion(Value.Obj policy) {
+    return policy.list("PolicyVersionList").stream()
+        .flatMap(v -> v.asObj().stream())
+        .filter(v -> v.get("IsDefaultVersion").flatMap(Value::asString).orElse("").equals("true"))
+        .findFirst()
+        .flatMap(v -> v.get("Document"))
+        .map(this::document);
   }
 
   /** Customer-managed policies the account details include, attached to the role by reference. */
@@ -1019,14 +1057,7 @@ final class SnapshotCompiler {
         continue;
       }
       Value.Obj policy = managedPolicies.get(arn.get());
-      Optional<Value> document =
-          policy.list("PolicyVersionList").stream()
-              .flatMap(v -> v.asObj().stream())
-              .filter(
-                  v -> v.get("IsDefaultVersion").flatMap(Value::asString).orElse("").equals("true"))
-              .findFirst()
-              .flatMap(v -> v.get("Document"))
-              .map(this::document);
+      Optional<Value> document = defaultVersion(policy);
       if (document.isEmpty()) {
         continue;
       }

@@ -282,4 +282,52 @@ class RolesTest {
     }
     return value.asText().map(SymbolicText::toString).orElse("null");
   }
+
+  @Test
+  void aBoundaryTheAppDeclaresBoundsTheRoleByReferenceOrByName() {
+    Loaded loaded =
+        Loaded.template(
+            dir,
+            """
+        Resources:
+          Boundary:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              ManagedPolicyName: app-boundary
+              PolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "dynamodb:*", Resource: "*"}]}
+          Admin:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+              ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]
+              PermissionsBoundary: !Ref Boundary
+          Named:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+              ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]
+              PermissionsBoundary: arn:aws:iam::123456789012:policy/app-boundary
+          ByRef:
+            Type: AWS::Lambda::Function
+            Properties: {Runtime: python3.12, Handler: a.b, Code: {ZipFile: x}, Role: !GetAtt Admin.Arn}
+          ByName:
+            Type: AWS::Lambda::Function
+            Properties: {Runtime: python3.12, Handler: a.b, Code: {ZipFile: x}, Role: !GetAtt Named.Arn}
+        """);
+    for (String function : List.of("ByRef", "ByName")) {
+      ExecutionRole role = loaded.function(function).role();
+      assertThat(role.boundaryDocument()).as(function).isPresent();
+      dev.warden.iam.RolePolicies policies =
+          dev.warden.iam.RolePolicies.of(role, dev.warden.iam.AwsManagedPolicies.bundled());
+      assertThat(policies.unknowns()).as(function).isEmpty();
+      List<String> allowed =
+          new dev.warden.iam.EffectivePermissions(
+                  dev.warden.iam.IamCatalog.bundled(), policies.identity(), policies.boundary())
+              .expand().stream().map(g -> g.action()).toList();
+      assertThat(allowed)
+          .as(function)
+          .contains("dynamodb:GetItem")
+          .noneMatch(a -> a.startsWith("iam:"));
+    }
+  }
 }
