@@ -1,6 +1,7 @@
 package dev.warden.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.inventory.snapshot.SnapshotLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ final class ApiCollector {
                     "position"));
     for (JsonNode api : apis.map(a -> a.path("items")).orElse(missing())) {
       String id = api.path("id").asText();
-      String base = dir("apigateway") + SnapshotFolder.segment(id) + "/";
+      String base = dir("apigateway") + SnapshotLayout.segment(id) + "/";
       pending.add(
           pool.submit(
               () -> {
@@ -132,7 +133,7 @@ final class ApiCollector {
                     "NextToken"));
     for (JsonNode api : apis.map(a -> a.path("Items")).orElse(missing())) {
       String id = api.path("ApiId").asText();
-      String base = dir("apigatewayv2") + SnapshotFolder.segment(id) + "/";
+      String base = dir("apigatewayv2") + SnapshotLayout.segment(id) + "/";
       pending.add(
           pool.submit(
               () -> {

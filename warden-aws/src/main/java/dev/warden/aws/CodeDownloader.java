@@ -1,6 +1,7 @@
 package dev.warden.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.inventory.snapshot.SnapshotLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -42,17 +43,11 @@ final class CodeDownloader {
     if (location.isEmpty()) {
       return; // an image, or no access to the code
     }
-    download(
-        "code/" + region + "/" + SnapshotFolder.segment(name) + ".zip",
-        location,
-        region,
-        "GetFunction",
-        name);
+    download(SnapshotLayout.functionPackage(region, name), location, region, "GetFunction", name);
   }
 
   void layer(Region region, String name, long version, LambdaClient lambda) {
-    String file =
-        "layers/" + region.id() + "/" + SnapshotFolder.segment(name) + "-" + version + ".zip";
+    String file = SnapshotLayout.layerPackage(region.id(), name, String.valueOf(version));
     if (folder.exists(file)) {
       ledger.reused();
       return;
@@ -96,11 +91,7 @@ final class CodeDownloader {
         if (response.statusCode() != 200) {
           throw new IOException("HTTP " + response.statusCode());
         }
-        byte[] bytes = body.readNBytes((int) MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-          throw new IOException("larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
-        }
-        folder.write(file, bytes);
+        folder.write(file, body, MAX_BYTES); // streamed: packages are not held in memory
       }
     } catch (IOException | IllegalArgumentException e) {
       ledger.failed(

@@ -3,6 +3,7 @@ package dev.warden.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.inventory.snapshot.SnapshotLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -146,7 +147,7 @@ final class RegionCollector {
 
   private void function(String name) {
     LambdaClient lambda = clients.lambda(region);
-    String base = dir() + "lambda/functions/" + SnapshotFolder.segment(name) + "/";
+    String base = dir() + "lambda/functions/" + SnapshotLayout.segment(name) + "/";
     String r = region.id();
     Optional<JsonNode> function =
         runner.fetch(
@@ -205,7 +206,7 @@ final class RegionCollector {
 
   private void layer(String name, String layerArn, Set<Long> versions) {
     LambdaClient lambda = clients.lambda(region);
-    String base = dir() + "lambda/layers/" + SnapshotFolder.segment(name) + "/";
+    String base = dir() + "lambda/layers/" + SnapshotLayout.segment(name) + "/";
     runner.fetch(
         base + "list-layer-versions.json",
         "lambda",

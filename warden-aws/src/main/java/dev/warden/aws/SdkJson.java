@@ -50,8 +50,8 @@ final class SdkJson {
   /** {@link #merged(List, String, String...)} for a listing with several list members. */
   static ObjectNode merged(
       List<? extends SdkPojo> pages, List<String> listMembers, List<String> tokens) {
-    ObjectNode merged = pages.isEmpty() ? NODES.objectNode() : of(pages.get(0));
     List<ObjectNode> documents = pages.stream().map(SdkJson::of).toList();
+    ObjectNode merged = documents.isEmpty() ? NODES.objectNode() : documents.get(0).deepCopy();
     for (String listMember : listMembers) {
       ArrayNode all = NODES.arrayNode();
       for (ObjectNode page : documents) {

@@ -138,19 +138,55 @@ final class SnapshotFolder {
   }
 
   void write(String relative, byte[] content) {
-    Path file = root.resolve(relative);
     try {
-      Files.createDirectories(file.getParent());
-      Path temporary = Files.createTempFile(file.getParent(), ".part-", ".tmp");
-      try {
-        Files.write(temporary, content);
-        Files.move(
-            temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
+      write(relative, new java.io.ByteArrayInputStream(content), Long.MAX_VALUE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Streams {@code content} into the file (through a temporary file, so only a whole answer ever
+   * has the name); more than {@code maxBytes} fails and leaves nothing.
+   */
+  void write(String relative, java.io.InputStream content, long maxBytes) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Path temporary = Files.createTempFile(file.getParent(), ".part-", ".tmp");
+    try {
+      try (java.io.OutputStream out =
+          new LimitedOutput(Files.newOutputStream(temporary), maxBytes)) {
+        content.transferTo(out);
+      }
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Passes bytes on until a limit, then refuses them. */
+  private static final class LimitedOutput extends java.io.FilterOutputStream {
+    private final long limit;
+    private long written;
+
+    LimitedOutput(java.io.OutputStream out, long limit) {
+      super(out);
+      this.limit = limit;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      written += length;
+      if (written > limit) {
+        throw new IOException("larger than " + limit / (1024 * 1024) + " MiB");
+      }
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
     }
   }
 
@@ -162,10 +198,5 @@ final class SnapshotFolder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A safe file name for a resource name (function, layer, API id). */
-  static String segment(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

@@ -2,6 +2,7 @@ package dev.warden.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.inventory.snapshot.SnapshotLayout;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +97,7 @@ final class TriggerSources {
       return;
     }
     S3Client s3 = clients.s3(region);
-    String base = "s3/" + SnapshotFolder.segment(bucket) + "/";
+    String base = "s3/" + SnapshotLayout.segment(bucket) + "/";
     runner.fetch(
         base + "get-bucket-notification-configuration.json",
         "s3",
@@ -130,7 +131,7 @@ final class TriggerSources {
 
   private void topic(String dir, String arn, String[] parts) {
     Region where = Region.of(parts[3]);
-    String base = dir + "sns/" + SnapshotFolder.segment(parts[5]) + "/";
+    String base = dir + "sns/" + SnapshotLayout.segment(parts[5]) + "/";
     runner.fetch(
         base + "get-topic-attributes.json",
         "sns",
@@ -162,7 +163,7 @@ final class TriggerSources {
     String bus = path.length == 3 ? path[1] : "default";
     Region where = Region.of(parts[3]);
     EventBridgeClient events = clients.events(where);
-    String base = dir + "events/" + SnapshotFolder.segment(bus + "." + name) + "/";
+    String base = dir + "events/" + SnapshotLayout.segment(bus + "." + name) + "/";
     runner.fetch(
         base + "describe-rule.json",
         "eventbridge",
@@ -197,7 +198,7 @@ final class TriggerSources {
     String url = "https://sqs." + parts[3] + ".amazonaws.com/" + parts[4] + "/" + parts[5];
     String arn = String.join(":", parts);
     runner.fetch(
-        dir + "sqs/" + SnapshotFolder.segment(parts[5]) + "/get-queue-attributes.json",
+        dir + "sqs/" + SnapshotLayout.segment(parts[5]) + "/get-queue-attributes.json",
         "sqs",
         "GetQueueAttributes",
         where.id(),

@@ -87,6 +87,11 @@ public sealed interface Value {
     public List<Value> list(String key) {
       return get(key).map(Value::asList).orElse(List.of());
     }
+
+    /** The mappings in the list under {@code key} (other items left out). */
+    public List<Obj> objects(String key) {
+      return list(key).stream().flatMap(v -> v.asObj().stream()).toList();
+    }
   }
 
   /** One key of a mapping, with where the key itself was written. */

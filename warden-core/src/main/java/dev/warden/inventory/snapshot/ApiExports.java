@@ -57,24 +57,20 @@ final class ApiExports {
     Map<String, String> restIds = new LinkedHashMap<>();
     Map<String, String> restNames = new LinkedHashMap<>();
     for (AwsExport export : restApis) {
-      for (Value item : export.document().list("items")) {
-        item.asObj()
-            .ifPresent(
-                api -> {
-                  String id = text(api, "id");
-                  String logical = "RestApi" + SnapshotCompiler.logicalId(id);
-                  restIds.put(id, logical);
-                  restNames.put(text(api, "name"), logical);
-                  template.put(
-                      logical,
-                      resource(
-                          "AWS::ApiGateway::RestApi",
-                          new ValueTree(api.at())
-                              .put("Name", api.get("name"))
-                              .put("Policy", api.get("policy").map(document))
-                              .put("EndpointConfiguration", api.get("endpointConfiguration")),
-                          api.at()));
-                });
+      for (Value.Obj api : export.document().objects("items")) {
+        String id = text(api, "id");
+        String logical = "RestApi" + SnapshotCompiler.logicalId(id);
+        restIds.put(id, logical);
+        restNames.put(text(api, "name"), logical);
+        template.put(
+            logical,
+            resource(
+                "AWS::ApiGateway::RestApi",
+                new ValueTree(api.at())
+                    .put("Name", api.get("name"))
+                    .put("Policy", api.get("policy").map(document))
+                    .put("EndpointConfiguration", api.get("endpointConfiguration")),
+                api.at()));
       }
     }
     for (AwsExport export : resources) {
@@ -87,25 +83,19 @@ final class ApiExports {
     }
     Map<String, String> httpIds = new LinkedHashMap<>();
     for (AwsExport export : httpApis) {
-      for (Value item : export.document().list("Items")) {
-        item.asObj()
-            .ifPresent(
-                api -> {
-                  String id = text(api, "ApiId");
-                  String logical = "HttpApi" + SnapshotCompiler.logicalId(id);
-                  httpIds.put(id, logical);
-                  template.put(
-                      logical,
-                      resource(
-                          "AWS::ApiGatewayV2::Api",
-                          new ValueTree(api.at())
-                              .put("Name", api.get("Name"))
-                              .put("ProtocolType", api.get("ProtocolType"))
-                              .put(
-                                  "DisableExecuteApiEndpoint",
-                                  api.get("DisableExecuteApiEndpoint")),
-                          api.at()));
-                });
+      for (Value.Obj api : export.document().objects("Items")) {
+        String id = text(api, "ApiId");
+        String logical = "HttpApi" + SnapshotCompiler.logicalId(id);
+        httpIds.put(id, logical);
+        template.put(
+            logical,
+            resource(
+                "AWS::ApiGatewayV2::Api",
+                new ValueTree(api.at())
+                    .put("Name", api.get("Name"))
+                    .put("ProtocolType", api.get("ProtocolType"))
+                    .put("DisableExecuteApiEndpoint", api.get("DisableExecuteApiEndpoint")),
+                api.at()));
       }
     }
     for (AwsExport export : httpStages) {
@@ -118,29 +108,25 @@ final class ApiExports {
       if (api.isEmpty()) {
         continue;
       }
-      for (Value item : export.document().list("Items")) {
-        item.asObj()
-            .ifPresent(
-                integration -> {
-                  String logical =
-                      api.get()
-                          + "Integration"
-                          + SnapshotCompiler.logicalId(text(integration, "IntegrationId"));
-                  integrationIds.put(api.get() + "/" + text(integration, "IntegrationId"), logical);
-                  template.put(
-                      logical,
-                      resource(
-                          "AWS::ApiGatewayV2::Integration",
-                          new ValueTree(integration.at())
-                              .put("ApiId", ref(api.get(), integration.at()))
-                              .put("IntegrationType", integration.get("IntegrationType"))
-                              .put(
-                                  "IntegrationUri",
-                                  integration
-                                      .get("IntegrationUri")
-                                      .map(uri -> functionArn(uri, functionIds))),
-                          integration.at()));
-                });
+      for (Value.Obj integration : export.document().objects("Items")) {
+        String logical =
+            api.get()
+                + "Integration"
+                + SnapshotCompiler.logicalId(text(integration, "IntegrationId"));
+        integrationIds.put(api.get() + "/" + text(integration, "IntegrationId"), logical);
+        template.put(
+            logical,
+            resource(
+                "AWS::ApiGatewayV2::Integration",
+                new ValueTree(integration.at())
+                    .put("ApiId", ref(api.get(), integration.at()))
+                    .put("IntegrationType", integration.get("IntegrationType"))
+                    .put(
+                        "IntegrationUri",
+                        integration
+                            .get("IntegrationUri")
+                            .map(uri -> functionArn(uri, functionIds))),
+                integration.at()));
       }
     }
     for (AwsExport export : routes) {
@@ -148,30 +134,25 @@ final class ApiExports {
       if (api.isEmpty()) {
         continue;
       }
-      for (Value item : export.document().list("Items")) {
-        item.asObj()
-            .ifPresent(
-                route -> {
-                  String target = text(route, "Target");
-                  String integration =
-                      integrationIds.get(
-                          api.get() + "/" + target.substring(target.lastIndexOf('/') + 1));
-                  template.put(
-                      api.get() + "Route" + SnapshotCompiler.logicalId(text(route, "RouteId")),
-                      resource(
-                          "AWS::ApiGatewayV2::Route",
-                          new ValueTree(route.at())
-                              .put("ApiId", ref(api.get(), route.at()))
-                              .put("RouteKey", route.get("RouteKey"))
-                              .put("AuthorizationType", route.get("AuthorizationType"))
-                              .put("ApiKeyRequired", route.get("ApiKeyRequired"))
-                              .put(
-                                  "Target",
-                                  integration == null
-                                      ? route.get("Target").orElse(null)
-                                      : sub("integrations/${" + integration + "}", route.at())),
-                          route.at()));
-                });
+      for (Value.Obj route : export.document().objects("Items")) {
+        String target = text(route, "Target");
+        String integration =
+            integrationIds.get(api.get() + "/" + target.substring(target.lastIndexOf('/') + 1));
+        template.put(
+            api.get() + "Route" + SnapshotCompiler.logicalId(text(route, "RouteId")),
+            resource(
+                "AWS::ApiGatewayV2::Route",
+                new ValueTree(route.at())
+                    .put("ApiId", ref(api.get(), route.at()))
+                    .put("RouteKey", route.get("RouteKey"))
+                    .put("AuthorizationType", route.get("AuthorizationType"))
+                    .put("ApiKeyRequired", route.get("ApiKeyRequired"))
+                    .put(
+                        "Target",
+                        integration == null
+                            ? route.get("Target").orElse(null)
+                            : sub("integrations/${" + integration + "}", route.at())),
+                route.at()));
       }
     }
     alarms(restNames, httpIds, template);
@@ -302,45 +283,39 @@ final class ApiExports {
    * (every method on every path: throttling, logging level).
    */
   private static void restStages(Value.Obj document, String api, ValueTree template) {
-    for (Value item : document.list("item")) {
-      item.asObj()
+    for (Value.Obj stage : document.objects("item")) {
+      SourceLocation at = stage.at();
+      List<Value> settings = new ArrayList<>();
+      stage
+          .obj("methodSettings")
           .ifPresent(
-              stage -> {
-                SourceLocation at = stage.at();
-                List<Value> settings = new ArrayList<>();
-                stage
-                    .obj("methodSettings")
-                    .ifPresent(
-                        all ->
-                            all.fields()
-                                .forEach(
-                                    f ->
-                                        f.value()
-                                            .asObj()
-                                            .ifPresent(
-                                                s ->
-                                                    settings.add(
-                                                        methodSetting(f.key(), s, f.keyAt())))));
-                Optional<Value.Obj> log = stage.obj("accessLogSettings");
-                template.put(
-                    api + "Stage" + SnapshotCompiler.logicalId(text(stage, "stageName")),
-                    resource(
-                        "AWS::ApiGateway::Stage",
-                        new ValueTree(at)
-                            .put("RestApiId", ref(api, at))
-                            .put("StageName", stage.get("stageName"))
-                            .put("TracingEnabled", stage.get("tracingEnabled"))
-                            .put("MethodSettings", new Value.Seq(settings, at))
-                            .put(
-                                "AccessLogSetting",
-                                log.map(
-                                    l ->
-                                        new ValueTree(l.at())
-                                            .put("DestinationArn", l.get("destinationArn"))
-                                            .put("Format", l.get("format"))
-                                            .build())),
-                        at));
-              });
+              all ->
+                  all.fields()
+                      .forEach(
+                          f ->
+                              f.value()
+                                  .asObj()
+                                  .ifPresent(
+                                      s -> settings.add(methodSetting(f.key(), s, f.keyAt())))));
+      Optional<Value.Obj> log = stage.obj("accessLogSettings");
+      template.put(
+          api + "Stage" + SnapshotCompiler.logicalId(text(stage, "stageName")),
+          resource(
+              "AWS::ApiGateway::Stage",
+              new ValueTree(at)
+                  .put("RestApiId", ref(api, at))
+                  .put("StageName", stage.get("stageName"))
+                  .put("TracingEnabled", stage.get("tracingEnabled"))
+                  .put("MethodSettings", new Value.Seq(settings, at))
+                  .put(
+                      "AccessLogSetting",
+                      log.map(
+                          l ->
+                              new ValueTree(l.at())
+                                  .put("DestinationArn", l.get("destinationArn"))
+                                  .put("Format", l.get("format"))
+                                  .build())),
+              at));
     }
   }
 
@@ -361,23 +336,19 @@ final class ApiExports {
 
   /** An HTTP or WebSocket API's stages: access logs and default route throttling. */
   private static void httpStages(Value.Obj document, String api, ValueTree template) {
-    for (Value item : document.list("Items")) {
-      item.asObj()
-          .ifPresent(
-              stage -> {
-                SourceLocation at = stage.at();
-                template.put(
-                    api + "Stage" + SnapshotCompiler.logicalId(text(stage, "StageName")),
-                    resource(
-                        "AWS::ApiGatewayV2::Stage",
-                        new ValueTree(at)
-                            .put("ApiId", ref(api, at))
-                            .put("StageName", stage.get("StageName"))
-                            .put("AutoDeploy", stage.get("AutoDeploy"))
-                            .put("AccessLogSettings", stage.get("AccessLogSettings"))
-                            .put("DefaultRouteSettings", stage.get("DefaultRouteSettings")),
-                        at));
-              });
+    for (Value.Obj stage : document.objects("Items")) {
+      SourceLocation at = stage.at();
+      template.put(
+          api + "Stage" + SnapshotCompiler.logicalId(text(stage, "StageName")),
+          resource(
+              "AWS::ApiGatewayV2::Stage",
+              new ValueTree(at)
+                  .put("ApiId", ref(api, at))
+                  .put("StageName", stage.get("StageName"))
+                  .put("AutoDeploy", stage.get("AutoDeploy"))
+                  .put("AccessLogSettings", stage.get("AccessLogSettings"))
+                  .put("DefaultRouteSettings", stage.get("DefaultRouteSettings")),
+              at));
     }
   }
 

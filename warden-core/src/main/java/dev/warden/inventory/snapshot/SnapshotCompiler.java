@@ -1,11 +1,12 @@
 package dev.warden.inventory.snapshot;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.inventory.InputError;
 import dev.warden.inventory.InputProblem;
 import dev.warden.inventory.SourceLocation;
 import dev.warden.inventory.Value;
 import dev.warden.inventory.ValueTree;
+import dev.warden.inventory.document.DocumentReader;
+import dev.warden.inventory.document.ReadLimits;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class SnapshotCompiler {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final DocumentReader json = new DocumentReader(ReadLimits.DEFAULT);
   private static final String LATEST = "$LATEST";
   private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Za-z0-9]+");
 
@@ -68,10 +69,6 @@ final class SnapshotCompiler {
     this.apis = new ApiExports(problems);
   }
 
-  SnapshotCompiler(List<InputProblem> problems) {
-    this(problems, path -> false);
-  }
-
   private final Map<String, Value.Obj> downloadedLayers = new LinkedHashMap<>();
 
   /**
@@ -84,14 +81,7 @@ final class SnapshotCompiler {
     if (parts.length != 8 || !parts[5].equals("layer")) {
       return arn;
     }
-    String path =
-        "layers/"
-            + parts[3]
-            + "/"
-            + parts[6].replaceAll("[^A-Za-z0-9._-]", "_")
-            + "-"
-            + parts[7]
-            + ".zip";
+    String path = SnapshotLayout.layerPackage(parts[3], parts[6], parts[7]);
     if (!hasFile.test(path)) {
       return arn;
     }
@@ -108,11 +98,11 @@ final class SnapshotCompiler {
     return ref(id, arn.at());
   }
 
-  /** Where {@code --with-code} puts a function's package: {@code code/REGION/NAME.zip}. */
+  /** Where {@code --with-code} puts a function's package ({@link SnapshotLayout}). */
   static String packagePath(String functionArn) {
     String[] parts = functionArn.split(":", -1);
-    String name = parts[parts.length - 1].replaceAll("[^A-Za-z0-9._-]", "_");
-    return "code/" + (parts.length > 3 ? parts[3] : "") + "/" + name + ".zip";
+    return SnapshotLayout.functionPackage(
+        parts.length > 3 ? parts[3] : "", parts[parts.length - 1]);
   }
 
   void add(AwsExport export) {
@@ -152,11 +142,7 @@ final class SnapshotCompiler {
                           .flatMap(Value::asString)
                           .ifPresent(name -> codeSigning.put(name, v)));
       case EVENT_INVOKE_CONFIG -> invokeConfigs.add(doc);
-      case LOG_GROUPS -> {
-        for (Value item : doc.list("logGroups")) {
-          item.asObj().ifPresent(logGroups::add);
-        }
-      }
+      case LOG_GROUPS -> logGroups.addAll(doc.objects("logGroups"));
       case BUCKET_NOTIFICATIONS -> bucketNotifications.put(bucketOf(export), doc);
       case PUBLIC_ACCESS_BLOCK -> publicAccessBlocks.put(bucketOf(export), doc);
       case ATTRIBUTES -> {
@@ -171,17 +157,9 @@ final class SnapshotCompiler {
       }
       case RULE -> rules.add(export);
       case RULE_TARGETS -> ruleTargets.add(export);
-      case SUBSCRIPTIONS -> {
-        for (Value item : doc.list("Subscriptions")) {
-          item.asObj().ifPresent(subscriptions::add);
-        }
-      }
+      case SUBSCRIPTIONS -> subscriptions.addAll(doc.objects("Subscriptions"));
       case LAYER_POLICY -> layerPolicies.add(doc);
-      case ALIASES -> {
-        for (Value item : doc.list("Aliases")) {
-          item.asObj().ifPresent(aliases::add);
-        }
-      }
+      case ALIASES -> aliases.addAll(doc.objects("Aliases"));
       case ALARMS,
           REST_APIS,
           REST_RESOURCES,
@@ -194,11 +172,7 @@ final class SnapshotCompiler {
       case GET_POLICY -> functionPolicies.add(doc);
       case MANIFEST -> manifest = doc;
       case URL_CONFIG -> urls.add(doc);
-      case EVENT_SOURCE_MAPPINGS -> {
-        for (Value item : doc.list("EventSourceMappings")) {
-          item.asObj().ifPresent(mappings::add);
-        }
-      }
+      case EVENT_SOURCE_MAPPINGS -> mappings.addAll(doc.objects("EventSourceMappings"));
       case AUTHORIZATION_DETAILS -> {
         List<Value> items = doc.list("RoleDetailList");
         for (int i = 0; i < items.size(); i++) {
@@ -556,29 +530,25 @@ final class SnapshotCompiler {
       ValueTree p = new ValueTree(at).put("BucketName", Value.Str.of(bucket, at));
       if (notifications != null) {
         List<Value> lambdas = new ArrayList<>();
-        for (Value item : notifications.list("LambdaFunctionConfigurations")) {
-          item.asObj()
-              .ifPresent(
-                  c -> {
-                    String target =
-                        c.get("LambdaFunctionArn")
-                            .flatMap(Value::asString)
-                            .map(SnapshotCompiler::unqualified)
-                            .orElse("");
-                    Value function =
-                        functionIds.containsKey(target)
-                            ? getAtt(functionIds.get(target), "Arn", c.at())
-                            : c.get("LambdaFunctionArn").orElse(Value.Str.of(target, c.at()));
-                    Value events = c.get("Events").orElse(new Value.Seq(List.of(), c.at()));
-                    for (Value event : events.asList()) {
-                      lambdas.add(
-                          new ValueTree(c.at())
-                              .put("Event", event)
-                              .put("Function", function)
-                              .put("Filter", c.get("Filter").orElse(null))
-                              .build());
-                    }
-                  });
+        for (Value.Obj c : notifications.objects("LambdaFunctionConfigurations")) {
+          String target =
+              c.get("LambdaFunctionArn")
+                  .flatMap(Value::asString)
+                  .map(SnapshotCompiler::unqualified)
+                  .orElse("");
+          Value function =
+              functionIds.containsKey(target)
+                  ? getAtt(functionIds.get(target), "Arn", c.at())
+                  : c.get("LambdaFunctionArn").orElse(Value.Str.of(target, c.at()));
+          Value events = c.get("Events").orElse(new Value.Seq(List.of(), c.at()));
+          for (Value event : events.asList()) {
+            lambdas.add(
+                new ValueTree(c.at())
+                    .put("Event", event)
+                    .put("Function", function)
+                    .put("Filter", c.get("Filter").orElse(null))
+                    .build());
+          }
         }
         p.put(
             "NotificationConfiguration",
@@ -725,23 +695,19 @@ final class SnapshotCompiler {
                     + " beside its describe-rule export."));
         continue;
       }
-      for (Value item : export.document().list("Targets")) {
-        item.asObj()
-            .ifPresent(
-                t -> {
-                  String arn = unqualified(t.get("Arn").flatMap(Value::asString).orElse(""));
-                  targets
-                      .computeIfAbsent(rule.get(), k -> new ArrayList<>())
-                      .add(
-                          new ValueTree(t.at())
-                              .put("Id", t.get("Id"))
-                              .put(
-                                  "Arn",
-                                  functionIds.containsKey(arn)
-                                      ? getAtt(functionIds.get(arn), "Arn", t.at())
-                                      : t.get("Arn").orElse(null))
-                              .build());
-                });
+      for (Value.Obj t : export.document().objects("Targets")) {
+        String arn = unqualified(t.get("Arn").flatMap(Value::asString).orElse(""));
+        targets
+            .computeIfAbsent(rule.get(), k -> new ArrayList<>())
+            .add(
+                new ValueTree(t.at())
+                    .put("Id", t.get("Id"))
+                    .put(
+                        "Arn",
+                        functionIds.containsKey(arn)
+                            ? getAtt(functionIds.get(arn), "Arn", t.at())
+                            : t.get("Arn").orElse(null))
+                    .build());
       }
     }
     for (Map.Entry<String, Value.Obj> rule : byName.entrySet()) {
@@ -1090,9 +1056,7 @@ final class SnapshotCompiler {
     Value parsed = policy.map(this::document).orElse(new Value.Obj(List.of(), getPolicy.at()));
     List<Value.Obj> statements = new ArrayList<>();
     if (parsed instanceof Value.Obj obj) {
-      for (Value s : obj.list("Statement")) {
-        s.asObj().ifPresent(statements::add);
-      }
+      statements.addAll(obj.objects("Statement"));
     }
     return statements;
   }
@@ -1169,39 +1133,15 @@ final class SnapshotCompiler {
       text = URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
     try {
-      return fromJson(JSON.readTree(text), value.at());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return json.parseJsonLine(value.at().file(), value.at().line(), text).root();
+    } catch (InputError e) {
       problems.add(
           new InputProblem(
               value.at(),
-              "policy document is not JSON: " + e.getOriginalMessage(),
+              "policy document is not JSON: " + e.problem(),
               "Export it again with the AWS CLI; the rest of the snapshot is read."));
       return new Value.Obj(List.of(), value.at());
     }
-  }
-
-  private static Value fromJson(JsonNode node, SourceLocation at) {
-    if (node.isObject()) {
-      List<Value.Field> fields = new ArrayList<>();
-      node.properties()
-          .forEach(e -> fields.add(new Value.Field(e.getKey(), at, fromJson(e.getValue(), at))));
-      return new Value.Obj(fields, at);
-    }
-    if (node.isArray()) {
-      List<Value> items = new ArrayList<>();
-      node.forEach(i -> items.add(fromJson(i, at)));
-      return new Value.Seq(items, at);
-    }
-    if (node.isBoolean()) {
-      return new Value.Bool(node.asBoolean(), at);
-    }
-    if (node.isNumber()) {
-      return new Value.Num(node.asText(), at);
-    }
-    if (node.isNull()) {
-      return new Value.Nil(at);
-    }
-    return Value.Str.of(node.asText(), at);
   }
 
   private static void copy(Value.Obj from, String key, ValueTree to, String as) {
